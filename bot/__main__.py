@@ -1,0 +1,90 @@
+"""python -m bot: read the settings, then run the bot (or a local terminal chat without a token)."""
+
+import asyncio
+import logging
+import sys
+
+from pydantic import SecretStr, ValidationError
+from telegram import Update
+
+from bot.app import build_application, on_shutdown, on_startup
+from bot.config import Settings, describe_error
+from bot.context import Deps
+from jobs.clock import system_clock
+from models.db import Database
+
+NO_TOKEN = (
+    "Steady needs a bot token: in Telegram, message @BotFather, send /newbot, and put the "
+    "token it gives you in .env as TELEGRAM_BOT_TOKEN=... (see .env.example)."
+)
+
+
+def main() -> int:
+    try:
+        settings = Settings()
+    except ValidationError as error:
+        print(describe_error(error), file=sys.stderr)
+        return 2
+    local = settings.telegram_bot_token is None
+    if local and not sys.stdin.isatty():
+        print(NO_TOKEN, file=sys.stderr)
+        return 2
+    logging.basicConfig(
+        level="WARNING" if local else settings.log_level,
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+    )
+    # httpx logs every request URL at INFO, and those URLs carry the token.
+    logging.getLogger("httpx").setLevel(logging.WARNING)
+    logging.getLogger("apscheduler").setLevel(logging.WARNING)
+    if local:
+        asyncio.run(run_local_chat(settings))
+        return 0
+    app = build_application(_deps(settings))
+    if settings.webhook_url:
+        app.run_webhook(
+            listen=settings.webhook_listen,
+            port=settings.webhook_port,
+            url_path="telegram",
+            webhook_url=f"{settings.webhook_url}/telegram",
+            allowed_updates=Update.ALL_TYPES,
+            secret_token=settings.webhook_secret_token.get_secret_value()
+            if settings.webhook_secret_token
+            else None,
+        )
+    else:
+        app.run_polling(allowed_updates=Update.ALL_TYPES)
+    return 0
+
+
+def _deps(settings: Settings) -> Deps:
+    return Deps(settings=settings, db=Database(settings.database_url), clock=system_clock)
+
+
+async def run_local_chat(settings: Settings) -> None:
+    """Run the same bot against a local Bot API stand-in and chat with it in this terminal."""
+    from bot import terminal
+    from bot.local_api import LocalBotApi
+
+    with LocalBotApi() as api:
+        local = settings.model_copy(
+            update={
+                "telegram_bot_token": SecretStr(api.token),
+                "telegram_api_base_url": api.base_url,
+            }
+        )
+        app = build_application(_deps(local))
+        await app.initialize()
+        await on_startup(app)
+        await app.start()
+        await app.updater.start_polling(poll_interval=0.0, timeout=1)
+        try:
+            await terminal.chat(api)
+        finally:
+            await app.updater.stop()
+            await app.stop()
+            await app.shutdown()
+            await on_shutdown(app)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,89 @@
+"""Composition root: build the Application with its handlers, sender and dispatcher loop."""
+
+import logging
+from dataclasses import replace
+from datetime import UTC, timedelta
+
+from telegram import BotCommand
+from telegram.constants import ParseMode
+from telegram.ext import AIORateLimiter, Application, ApplicationBuilder, ContextTypes, Defaults
+
+from bot import handlers
+from bot.context import Ctx, Deps
+from bot.handlers import errors
+from bot.sender import TelegramSender
+from jobs.dispatcher import Dispatcher
+
+log = logging.getLogger(__name__)
+TICK_JOB = "dispatch"
+
+
+def build_application(deps: Deps, *, summary_builder=None, send_summary=None) -> Application:
+    """Wire the bot: handlers by group, the rate-limited sender, and the dispatcher."""
+    settings = deps.settings
+    app = (
+        ApplicationBuilder()
+        .token(settings.telegram_bot_token.get_secret_value())
+        .base_url(settings.bot_base_url)
+        .base_file_url(settings.file_base_url)
+        .defaults(Defaults(parse_mode=ParseMode.HTML, tzinfo=UTC))
+        # Overall pacing plus retries on RetryAfter; per-chat pacing is the dispatcher's.
+        .rate_limiter(AIORateLimiter(max_retries=3))
+        .context_types(ContextTypes(context=Ctx))
+        .post_init(on_startup)
+        .post_shutdown(on_shutdown)
+        .build()
+    )
+    sender = TelegramSender(app.bot, deps.sleep, send_summary)
+    dispatcher = Dispatcher(
+        deps.db,
+        sender,
+        deps.clock,
+        sleep=deps.sleep,
+        summary_builder=summary_builder,
+        grace=timedelta(minutes=settings.grace_window_minutes),
+    )
+    dispatcher.on_wake = lambda: plan_tick(app, 0)
+    app.bot_data["deps"] = replace(deps, dispatcher=dispatcher)
+    app.add_handlers(handlers.BY_GROUP)
+    app.add_error_handler(errors.apologise_and_log)
+    return app
+
+
+async def on_startup(app: Application) -> None:
+    """Migrate, announce the commands, resend what a crash left, and start the dispatcher."""
+    deps: Deps = app.bot_data["deps"]
+    await deps.db.migrate()
+    await app.bot.set_my_commands([BotCommand(name, text) for name, text in handlers.COMMANDS])
+    if deps.db.is_sqlite:
+        recovered = await deps.dispatcher.recover()
+        if recovered:
+            log.info("re-sending %d reminders a restart interrupted", recovered)
+    plan_tick(app, 0)
+
+
+async def on_shutdown(app: Application) -> None:
+    await app.bot_data["deps"].db.dispose()
+
+
+def plan_tick(app: Application, delay: float) -> None:
+    """Run the dispatcher once after `delay` seconds, replacing any planned run."""
+    if app.job_queue is None:
+        return
+    for job in app.job_queue.get_jobs_by_name(TICK_JOB):
+        job.schedule_removal()
+    # misfire_grace_time=None: a late tick still runs (APScheduler drops >1 s late by default).
+    app.job_queue.run_once(
+        _tick, max(delay, 0), name=TICK_JOB, job_kwargs={"misfire_grace_time": None}
+    )
+
+
+async def _tick(context: Ctx) -> None:
+    deps = context.deps
+    try:
+        wake_at = await deps.dispatcher.tick()
+        delay = (wake_at - deps.clock()).total_seconds()
+    except Exception:  # a failed tick must not stop reminders for good
+        log.exception("dispatcher tick failed; trying again shortly")
+        delay = 5.0
+    plan_tick(context.application, delay)

@@ -1,0 +1,29 @@
+"""The last resort: log what broke (never message text) and apologise to the user."""
+
+import logging
+
+from telegram import Update
+from telegram.error import Forbidden, NetworkError
+
+from bot import texts
+from bot.context import Ctx
+
+log = logging.getLogger(__name__)
+
+
+async def apologise_and_log(update: object, context: Ctx) -> None:
+    """Log the error with the update id only, and say sorry if there is a chat to say it in."""
+    error = context.error
+    update_id = update.update_id if isinstance(update, Update) else None
+    if isinstance(error, Forbidden):
+        log.warning("user blocked the bot (update %s)", update_id)
+        return
+    if isinstance(error, NetworkError):
+        log.warning("network error while handling update %s: %s", update_id, type(error).__name__)
+        return
+    log.error("error while handling update %s", update_id, exc_info=error)
+    if isinstance(update, Update) and update.effective_chat is not None:
+        try:
+            await update.effective_chat.send_message(texts.SOMETHING_WRONG)
+        except Exception:  # the apology is best-effort; the error is already logged
+            log.warning("could not send the apology for update %s", update_id)

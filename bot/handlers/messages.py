@@ -1,0 +1,92 @@
+"""Route typed text, buttons of multi-step flows, locations and non-text to the right step."""
+
+from telegram import Update
+
+from bot import texts
+from bot.callback_data import parse
+from bot.context import Ctx
+from bot.handlers import checkins, flow, habits, onboarding, settings
+from bot.handlers.replies import Reply, send
+from models import users
+
+# users.flow -> the step function that takes the user's typed text.
+TEXT_STEPS = {
+    "tz": onboarding.on_zone_text,
+    "add": flow.on_text,
+    "habit": habits.on_text,
+    "settings": settings.on_text,
+    "checkin": checkins.on_flow_text,
+}
+
+
+async def text_message(update: Update, context: Ctx) -> None:
+    """Answer typed text: the current step's question, else a free-text check-in."""
+    text, now = update.effective_message.text or "", context.deps.clock()
+    async with context.deps.db.session() as session:
+        user = await users.get_user(session, update.effective_user.id)
+        if user is None:
+            replies = [Reply(texts.NOT_STARTED)]
+        elif user.flow in TEXT_STEPS:
+            replies = await TEXT_STEPS[user.flow](session, user, text, now)
+        elif user.flow == "pick":
+            replies = [Reply(texts.PICK_AT_LEAST_ONE)]
+        else:
+            replies = await checkins.on_free_text(session, user, text, now)
+    await send(update, replies)
+
+
+async def flow_button(update: Update, context: Ctx) -> None:
+    """Handle a button of onboarding or of adding a habit; stale ones change nothing."""
+    query, now = update.callback_query, context.deps.clock()
+    choice = parse(query.data)
+    async with context.deps.db.session() as session:
+        user = await users.get_user(session, query.from_user.id)
+        if choice is None or user is None:
+            replies = [Reply(texts.BUTTON_EXPIRED)]
+        elif user.flow == "pick":
+            replies = await onboarding.on_pick_button(session, user, choice.op, choice.arg, now)
+        elif user.flow == "add":
+            replies = await flow.on_button(session, user, choice.op, choice.arg, now)
+        elif user.flow == "tz" and choice.op == "tz":
+            replies = await onboarding.on_zone_text(
+                session, user, choice.arg.replace(".", "/"), now
+            )
+        else:
+            replies = [Reply(texts.BUTTON_EXPIRED)]
+    await query.answer()
+    await send(update, replies)
+
+
+async def location_message(update: Update, context: Ctx) -> None:
+    """Use a shared location to set the time zone."""
+    location, now = update.effective_message.location, context.deps.clock()
+    async with context.deps.db.session() as session:
+        user = await users.get_user(session, update.effective_user.id)
+        if user is None:
+            replies = [Reply(texts.NOT_STARTED)]
+        else:
+            replies = await onboarding.on_location(
+                session, user, location.latitude, location.longitude, now
+            )
+    await send(update, replies)
+
+
+async def other_message(update: Update, context: Ctx) -> None:
+    """Answer a sticker, photo, voice note... kindly; nothing changes."""
+    async with context.deps.db.session() as session:
+        user = await users.get_user(session, update.effective_user.id)
+    hint = {
+        "tz": texts.ASK_ZONE,
+        "pick": texts.PICK_AT_LEAST_ONE,
+        "add": "Please type your answer, or use the buttons above.",
+    }.get(user.flow if user else "", "Type <i>/help</i> to see what I can do.")
+    await send(update, [Reply(f"{texts.TEXT_ONLY} {hint}")])
+
+
+async def unknown_command(update: Update, context: Ctx) -> None:
+    await send(update, [Reply(texts.UNKNOWN_COMMAND)])
+
+
+async def stale_button(update: Update, context: Ctx) -> None:
+    """Answer a button we no longer understand; nothing changes."""
+    await update.callback_query.answer(texts.BUTTON_EXPIRED)

@@ -1,0 +1,311 @@
+"""A local stand-in for the Telegram Bot API on 127.0.0.1, for the terminal chat and tests."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import json
+import threading
+from collections.abc import Callable
+from types import TracebackType
+from typing import Any
+
+import tornado.httpserver
+import tornado.httputil
+import tornado.iostream
+import tornado.netutil
+import tornado.web
+
+from bot.local_api_methods import canonical, run
+from bot.local_api_state import JSON, ApiError, ApiState, Fault, is_message_method
+from bot.local_api_updates import UpdateBuilders
+
+# PTB JSON-encodes every form value that is not already a string, so "42" is ambiguous:
+# these parameters are strings in the Bot API and must not be decoded.
+STRING_PARAMS = frozenset(
+    {"text", "caption", "parse_mode", "callback_query_id", "inline_message_id", "action",
+     "url", "secret_token", "ip_address", "language_code", "emoji", "title", "description",
+     "short_description", "name", "business_connection_id", "message_effect_id"}
+)  # fmt: skip
+
+
+def decode_params(request: tornado.httputil.HTTPServerRequest) -> JSON:
+    """Decode a call's parameters from JSON, form or multipart, recording uploads by size."""
+    params: JSON = {}
+    if request.headers.get("Content-Type", "").startswith("application/json") and request.body:
+        try:
+            body = json.loads(request.body)
+        except ValueError:
+            body = None
+        params.update(body if isinstance(body, dict) else {})
+    for name, values in request.arguments.items():
+        raw = values[-1].decode()
+        try:
+            params[name] = raw if name in STRING_PARAMS else json.loads(raw)
+        except ValueError:
+            params[name] = raw
+    files = {name: uploads[0] for name, uploads in request.files.items()}
+    for name, upload in files.items():
+        params[name] = {"filename": upload.filename, "size": len(upload.body)}
+    if files:
+        params["_files"] = {name: upload.body for name, upload in files.items()}
+    return params
+
+
+class _MethodHandler(tornado.web.RequestHandler):
+    """Answer /bot<token>/<method> like Telegram, after any injected fault."""
+
+    def initialize(self, api: LocalBotApi) -> None:
+        """Keep the stand-in this handler serves."""
+        self.api = api
+
+    async def post(self, token: str, name: str) -> None:
+        """Serve one Bot API call."""
+        state = self.api.state
+        if token != self.api.token:
+            return self._reply(401, ApiError(401).body())
+        method, params = canonical(name), decode_params(self.request)
+        if method is None:
+            state.record(name, params, 404)
+            return self._reply(404, ApiError(404).body())
+        fault = state.take_fault(method, params.get("chat_id"))
+        if fault is not None and fault.kind == "drop":
+            state.record(method, params, None)
+            self.detach().close()  # no answer at all: the client sees a network error
+            return None
+        if fault is not None and fault.kind == "delay":
+            await asyncio.sleep(fault.seconds)
+        if fault is not None and fault.error is not None:
+            status, body = fault.error.status, fault.error.body()
+        else:
+            status, body = await self._answer(method, params)
+        state.record(method, params, status)
+        return self._reply(status, body)
+
+    get = post
+
+    async def _answer(self, method: str, params: JSON) -> tuple[int, JSON]:
+        """Run the method, with latency and long polling, as (status, body)."""
+        state = self.api.state
+        if state.latency and is_message_method(method):
+            await asyncio.sleep(state.latency)
+        try:
+            if method == "getUpdates":
+                result = await self._long_poll(params)
+            else:
+                result = run(state, method, params)
+        except ApiError as error:
+            return error.status, error.body()
+        return 200, {"ok": True, "result": result}
+
+    async def _long_poll(self, params: JSON) -> list[JSON]:
+        """Return queued updates, waiting up to the call's timeout for the first one."""
+        state, loop = self.api.state, asyncio.get_running_loop()
+        deadline = loop.time() + float(params.get("timeout") or 0)
+        with state.polling():
+            while True:
+                version = state.version
+                updates = run(state, "getUpdates", params)
+                if updates or state.closing or loop.time() >= deadline:
+                    return updates
+                await state.wait_changed(version, deadline - loop.time())
+
+    def _reply(self, status: int, body: JSON) -> None:
+        """Write a JSON answer, ignoring a client that has already gone."""
+        self.set_status(status)
+        self.set_header("Content-Type", "application/json")
+        with contextlib.suppress(tornado.iostream.StreamClosedError):
+            self.finish(json.dumps(body))
+
+
+class LocalBotApi(UpdateBuilders):
+    """A Bot API server on 127.0.0.1 in its own thread: scripted updates, recorded calls."""
+
+    def __init__(self, token: str = "123456:LOCAL", *, enforce_limits: bool = False) -> None:
+        self._token = token
+        bot_id = int(token.split(":")[0]) if token.split(":")[0].isdigit() else 123456
+        bot_user = {"id": bot_id, "is_bot": True, "first_name": "SteadyBot"}
+        bot_user |= {"username": "steady_local_bot", "can_join_groups": True}
+        bot_user |= {"can_read_all_group_messages": False, "supports_inline_queries": False}
+        bot_user |= {"can_connect_to_business": False, "has_main_web_app": False}
+        self.state = ApiState(bot_user, enforce_limits=enforce_limits)
+        self._port = 0
+        self._thread: threading.Thread | None = None
+        self._loop: asyncio.AbstractEventLoop | None = None
+        self._stop: asyncio.Event | None = None
+
+    @property
+    def token(self) -> str:
+        """Return the one token this server accepts."""
+        return self._token
+
+    @property
+    def port(self) -> int:
+        """Return the port the server listens on (0 before start)."""
+        return self._port
+
+    @property
+    def server_url(self) -> str:
+        """Return the root URL, for settings that append /bot themselves."""
+        return f"http://127.0.0.1:{self._port}"
+
+    @property
+    def base_url(self) -> str:
+        """Return the URL for ApplicationBuilder().base_url() and Bot(base_url=...)."""
+        return f"{self.server_url}/bot"
+
+    def start(self) -> LocalBotApi:
+        """Listen on a free port of 127.0.0.1 and serve from a daemon thread."""
+        sockets = tornado.netutil.bind_sockets(0, "127.0.0.1")
+        self._port = sockets[0].getsockname()[1]
+        self.state.closing = False
+        ready = threading.Event()
+        self._thread = threading.Thread(
+            target=lambda: asyncio.run(self._serve(sockets, ready)),
+            name="local-bot-api",
+            daemon=True,
+        )
+        self._thread.start()
+        if not ready.wait(10):
+            raise RuntimeError("local Bot API did not start")
+        return self
+
+    async def _serve(self, sockets: list[Any], ready: threading.Event) -> None:
+        """Run the HTTP server until stop() is called, then close every connection."""
+        self._loop, self._stop = asyncio.get_running_loop(), asyncio.Event()
+        routes = [(r"/bot([^/]*)/([A-Za-z_]+)/?", _MethodHandler, {"api": self})]
+        # No access log: calls are recorded, and request lines would carry the token.
+        app = tornado.web.Application(routes, log_function=lambda handler: None)
+        server = tornado.httpserver.HTTPServer(app)
+        server.add_sockets(sockets)
+        ready.set()
+        await self._stop.wait()
+        server.stop()
+        with self.state.lock:
+            self.state.closing = True  # long polls answer [] now instead of at their timeout
+            self.state.notify()
+        await asyncio.wait_for(server.close_all_connections(), 5)
+
+    def stop(self) -> None:
+        """Stop serving and wait for the thread to end."""
+        if self._thread is None:
+            return
+        with contextlib.suppress(RuntimeError):  # the loop may have ended already
+            self._loop.call_soon_threadsafe(self._stop.set)  # type: ignore[union-attr]
+        self._thread.join(10)
+        self._thread = None
+
+    def __enter__(self) -> LocalBotApi:
+        return self.start()
+
+    def __exit__(self, *exc: type[BaseException] | BaseException | TracebackType | None) -> None:
+        self.stop()
+
+    @property
+    def enforce_limits(self) -> bool:
+        """Tell whether Telegram's send limits are enforced."""
+        return self.state.limits.enforce
+
+    @enforce_limits.setter
+    def enforce_limits(self, value: bool) -> None:
+        self.state.limits.enforce = value
+
+    @property
+    def latency(self) -> float:
+        """Return the seconds added to each send or edit."""
+        return self.state.latency
+
+    @latency.setter
+    def latency(self, seconds: float) -> None:
+        self.state.latency = seconds
+
+    @property
+    def polling(self) -> bool:
+        """Tell whether a getUpdates long poll is waiting now (the bot is ready for updates)."""
+        return self.state.pollers > 0
+
+    @property
+    def accepted(self) -> int:
+        """Return how many sends and edits were accepted."""
+        return self.state.limits.accepted
+
+    @property
+    def rejected_429(self) -> int:
+        """Return how many sends and edits the rate limits refused."""
+        return self.state.limits.rejected_429
+
+    @property
+    def accept_times(self) -> list[float]:
+        """Return the time.monotonic() of each accepted send or edit."""
+        with self.state.lock:
+            return list(self.state.limits.accept_times)
+
+    def calls(self, method: str | None = None) -> list[JSON]:
+        """Return finished calls (params plus _method and _status), optionally of one method."""
+        with self.state.lock:
+            wanted = method.lower() if method else None
+            return [dict(c) for c in self.state.call_log if wanted in (None, c["_method"].lower())]
+
+    def sent_to(self, chat_id: Any) -> list[JSON]:
+        """Return the messages, photos and documents sent to a chat, as they stand now."""
+        with self.state.lock:
+            return [dict(m) for m in self.state.chat(chat_id).messages.values()]
+
+    def transcript(self, chat_id: Any) -> list[JSON]:
+        """Return every send and edit in a chat, in order."""
+        with self.state.lock:
+            return [dict(e) for e in self.state.chat(chat_id).events]
+
+    def clear(self) -> None:
+        """Forget calls, updates, chats, faults and counters."""
+        self.state.reset()
+
+    def wait_for(self, predicate: Callable[[], Any], timeout: float = 10.0) -> Any:
+        """Block until predicate() is truthy and return it; raise TimeoutError after timeout."""
+        return self.state.wait_for(predicate, timeout)
+
+    async def wait_for_async(
+        self,
+        predicate: Callable[[], Any],
+        timeout: float = 10.0,  # noqa: ASYNC109 - the twin of wait_for, same signature
+    ) -> Any:
+        """Await until predicate() is truthy and return it; raise TimeoutError after timeout."""
+        return await self.state.wait_for_async(predicate, timeout)
+
+    def fail_next(
+        self, method: str, *, status: int = 429, retry_after: int = 1,
+        description: str | None = None, times: int = 1, chat_id: Any = None,
+    ) -> None:  # fmt: skip
+        """Answer the next calls of a method (to one chat, if given) with an error."""
+        error = ApiError(status, description, retry_after if status == 429 else None)
+        self._add_fault(Fault(_known(method), "fail", times, error=error, chat_id=chat_id))
+
+    def drop_next(self, method: str, times: int = 1) -> None:
+        """Close the connection of the next calls of a method without answering."""
+        self._add_fault(Fault(_known(method), "drop", times))
+
+    def delay_next(self, method: str, seconds: float, times: int = 1) -> None:
+        """Hold the answer to the next calls of a method for some seconds."""
+        self._add_fault(Fault(_known(method), "delay", times, seconds=seconds))
+
+    def _add_fault(self, fault: Fault) -> None:
+        with self.state.lock:
+            self.state.faults.append(fault)
+
+    def block_chat(self, chat_id: Any) -> None:
+        """Answer every call to this chat with 403, as when the user blocked the bot."""
+        with self.state.lock:
+            self.state.blocked.add(chat_id)
+
+    def unblock_chat(self, chat_id: Any) -> None:
+        """Let calls to this chat through again."""
+        with self.state.lock:
+            self.state.blocked.discard(chat_id)
+
+
+def _known(method: str) -> str:
+    """Return the canonical method name, refusing typos that would never match."""
+    name = canonical(method)
+    if name is None:
+        raise ValueError(f"unknown Bot API method: {method}")
+    return name

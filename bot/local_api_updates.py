@@ -1,0 +1,103 @@
+"""Updates shaped like Telegram's, built for the local Bot API stand-in to serve."""
+
+from __future__ import annotations
+
+import time
+import uuid
+from typing import Any
+
+from bot.local_api_methods import message_json
+from bot.local_api_state import JSON, ApiState, Chat
+
+
+class UpdateBuilders:
+    """Build and queue updates from a user in their private chat (chat id == user id)."""
+
+    state: ApiState
+
+    def push_update(self, update: JSON) -> int:
+        """Queue an update for getUpdates and return its update_id."""
+        return self.state.push_update(update)
+
+    def message_update(self, user_id: int, text: str, *, first_name: str = "Sam") -> JSON:
+        """Build a text message update; a leading /command gets its bot_command entity."""
+        update = self._message(user_id, first_name, text=text)
+        if text.startswith("/"):
+            # CommandHandler ignores a "/start" text without this entity.
+            command = text.split(maxsplit=1)[0]
+            entity = {"type": "bot_command", "offset": 0, "length": len(command)}
+            update["message"]["entities"] = [entity]
+        return update
+
+    def location_update(
+        self, user_id: int, lat: float, lon: float, *, first_name: str = "Sam"
+    ) -> JSON:
+        """Build a shared-location update."""
+        location = {"latitude": lat, "longitude": lon}
+        return self._message(user_id, first_name, location=location)
+
+    def sticker_update(self, user_id: int, *, first_name: str = "Sam") -> JSON:
+        """Build a sticker update."""
+        sticker = {"file_id": f"sticker-{uuid.uuid4().hex}", "file_unique_id": "st1"}
+        sticker |= {"type": "regular", "width": 512, "height": 512, "emoji": "🙂"}
+        sticker |= {"is_animated": False, "is_video": False}
+        return self._message(user_id, first_name, sticker=sticker)
+
+    def photo_update(
+        self, user_id: int, *, caption: str | None = None, first_name: str = "Sam"
+    ) -> JSON:
+        """Build a photo update, with an optional caption."""
+        size = {"file_id": f"photo-{uuid.uuid4().hex}", "file_unique_id": "ph1"}
+        size |= {"width": 640, "height": 480, "file_size": 20480}
+        extra = {"caption": caption} if caption is not None else {}
+        return self._message(user_id, first_name, photo=[size], **extra)
+
+    def callback_update(
+        self,
+        user_id: int,
+        data: str,
+        *,
+        message_id: int | None = None,
+        message_text: str | None = None,
+        first_name: str = "Sam",
+    ) -> JSON:
+        """Build a button press on a bot message (by default the latest one with a keyboard)."""
+        chat = self.state.chat(user_id)
+        with self.state.lock:
+            chat.first_name = first_name
+            message = _pressed_message(self.state, chat, message_id, message_text)
+        query = {"id": uuid.uuid4().hex[:16], "from": _user(user_id, first_name)}
+        query |= {"chat_instance": f"local-{user_id}", "data": data, "message": message}
+        return {"update_id": self.state.next_update_id(), "callback_query": query}
+
+    def _message(self, user_id: int, first_name: str, **content: Any) -> JSON:
+        """Build a message update from a user in their private chat."""
+        chat = self.state.chat(user_id)
+        with self.state.lock:
+            chat.first_name = first_name
+            message = {"message_id": chat.new_message_id(), "from": _user(user_id, first_name)}
+            message |= {"chat": chat.as_json(), "date": int(time.time()), **content}
+        return {"update_id": self.state.next_update_id(), "message": message}
+
+
+def _user(user_id: int, first_name: str) -> JSON:
+    """Build the User a private chat belongs to."""
+    return {"id": user_id, "is_bot": False, "first_name": first_name, "language_code": "en"}
+
+
+def _pressed_message(state: ApiState, chat: Chat, message_id: int | None, text: str | None) -> JSON:
+    """Return the Message a button press refers to, inventing one the bot never sent."""
+    if message_id is None:
+        keyed = [
+            m for m in chat.messages.values() if m.get("reply_markup") and not m.get("deleted")
+        ]
+        message_id = keyed[-1]["message_id"] if keyed else None
+    entry = chat.messages.get(message_id) if message_id is not None else None
+    if entry is not None:
+        message = message_json(state, chat, entry)
+    else:
+        message = {"message_id": message_id or chat.new_message_id(), "from": state.bot_user}
+        message |= {"chat": chat.as_json(), "date": int(time.time()), "text": text or ""}
+    if text is not None:
+        message["text"] = text
+    return message

@@ -1,0 +1,60 @@
+"""TelegramSender: renders what the dispatcher hands over and sends it, mapping failures."""
+
+import logging
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+from telegram import Bot, Message
+from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TimedOut
+
+from bot import reminders
+from jobs.clock import Sleep
+from jobs.sender import DueReminder, SendOutcome, SendResult
+
+log = logging.getLogger(__name__)
+
+# Passing network trouble is retried this many times, waiting longer each time.
+BACKOFF = (0.5, 2.0, 5.0)
+SummarySend = Callable[[Bot, int, str, Any], Awaitable[Message | None]]
+
+
+class TelegramSender:
+    """Implements jobs.sender.Sender over python-telegram-bot."""
+
+    def __init__(self, bot: Bot, sleep: Sleep, send_summary: SummarySend | None = None) -> None:
+        self.bot, self.sleep, self._send_summary = bot, sleep, send_summary
+
+    async def send_reminder(self, reminder: DueReminder) -> SendResult:
+        text = reminders.reminder_text(reminder)
+        markup = reminders.reminder_keyboard(reminder)
+        return await self._deliver(
+            lambda: self.bot.send_message(reminder.user_id, text, reply_markup=markup)
+        )
+
+    async def send_summary(self, user_id: int, tz: str, data: Any) -> SendResult:
+        if self._send_summary is None:
+            return SendResult(SendOutcome.FAILED)
+        return await self._deliver(lambda: self._send_summary(self.bot, user_id, tz, data))
+
+    async def _deliver(self, send: Callable[[], Awaitable[Message | None]]) -> SendResult:
+        """Send, retrying passing network errors; RetryAfter is the rate limiter's to honour."""
+        for attempt, pause in enumerate((*BACKOFF, None)):
+            try:
+                message = await send()
+                return SendResult(SendOutcome.SENT, message.message_id if message else None)
+            except Forbidden:
+                return SendResult(SendOutcome.BLOCKED)
+            except RetryAfter as error:  # still limited after the limiter's own retries
+                log.warning("rate limited for %ss; will try again later", error.retry_after)
+                return SendResult(SendOutcome.RETRY)
+            except BadRequest as error:
+                log.warning("Telegram refused a message: %s", error.message)
+                return SendResult(SendOutcome.FAILED)
+            except (TimedOut, NetworkError) as error:
+                if pause is None:
+                    log.warning(
+                        "network trouble after %d tries: %s", attempt + 1, type(error).__name__
+                    )
+                    return SendResult(SendOutcome.RETRY)
+                await self.sleep(pause)
+        raise AssertionError("unreachable")

@@ -1,0 +1,192 @@
+"""The reminder dispatcher: claim what is due, record it, send it, and say when to wake next."""
+
+import asyncio
+import logging
+import time
+from collections import defaultdict
+from collections.abc import Awaitable, Callable
+from datetime import datetime, timedelta
+
+from jobs.clock import Clock, Sleep
+from jobs.sender import DueReminder, Sender, SendOutcome, SendResult
+from models import deliveries, users
+from models.db import Database
+from models.deliveries import Claimed
+from models.types import Purpose
+
+log = logging.getLogger(__name__)
+
+SummaryBuilder = Callable[[Database, int, datetime], Awaitable[object]]
+
+
+class Dispatcher:
+    """One per process; with PostgreSQL several processes may run one each."""
+
+    def __init__(
+        self,
+        db: Database,
+        sender: Sender,
+        clock: Clock,
+        *,
+        grace: timedelta = timedelta(hours=2),
+        sleep: Sleep = asyncio.sleep,
+        batch: int = 500,
+        concurrency: int = 64,
+        per_chat_gap: float = 1.05,
+        lease: timedelta = timedelta(minutes=2),
+        follow_up: timedelta = timedelta(minutes=30),
+        max_wait: timedelta = timedelta(seconds=60),
+        summary_builder: SummaryBuilder | None = None,
+    ) -> None:
+        self.db, self.sender, self.clock, self.sleep = db, sender, clock, sleep
+        self.grace, self.batch, self.concurrency = grace, batch, concurrency
+        self.per_chat_gap, self.lease, self.follow_up, self.max_wait = (
+            per_chat_gap,
+            lease,
+            follow_up,
+            max_wait,
+        )
+        self.summary_builder = summary_builder
+        self.on_wake: Callable[[], None] | None = None  # the bot re-plans its tick
+        self._lock = asyncio.Lock()
+        self._dirty = False
+        self._last_sent: dict[int, float] = {}  # chat -> monotonic time of its last message
+        db.on_schedules_changed.append(self.wake)
+
+    def wake(self) -> None:
+        """Ask for a tick soon: a schedule changed, so the next wake may be earlier."""
+        self._dirty = True
+        if self.on_wake is not None:
+            self.on_wake()
+
+    async def tick(self) -> datetime:
+        """Send everything due now; return when to wake next."""
+        async with self._lock:
+            self._dirty = False
+            async with self.db.session() as session:
+                await deliveries.expire_unanswered(session, now=self.clock())
+            while claimed := await self._claim(self.clock()):
+                await self._send_all(claimed)
+            now = self.clock()
+            async with self.db.session() as session:
+                due = await deliveries.next_due_at(session)
+            # Another process may add rows at any time, so never sleep longer than max_wait.
+            wake = min(due or now + self.max_wait, now + self.max_wait)
+            return now if self._dirty else max(wake, now)
+
+    async def recover(self) -> int:
+        """Resend, on start-up, what a crash left pending (SQLite: this is the only process)."""
+        async with self.db.session() as session:
+            return await deliveries.recover_orphans(session, now=self.clock())
+
+    async def _claim(self, now: datetime) -> list[Claimed]:
+        kwargs = {"now": now, "grace": self.grace, "lease": self.lease, "limit": self.batch}
+        async with self.db.session() as session:
+            claimed = await deliveries.claim_resends(session, **kwargs)
+            claimed += await deliveries.claim_due_schedules(session, **kwargs)
+        return claimed
+
+    async def _send_all(self, claimed: list[Claimed]) -> None:
+        """Send in rounds (round k holds each chat's k-th message), recording as results come."""
+        by_chat: dict[int, list[Claimed]] = defaultdict(list)
+        for claim in claimed:
+            by_chat[claim.user_id].append(claim)
+        results: asyncio.Queue[tuple[Claimed, SendResult] | None] = asyncio.Queue()
+        blocked: set[int] = set()
+        writer = asyncio.create_task(self._record_as_they_come(results, blocked))
+        try:
+            for k in range(max(len(items) for items in by_chat.values())):
+                todo = [items[k] for items in by_chat.values() if len(items) > k]
+                for start in range(0, len(todo), self.concurrency):
+                    chunk = todo[start : start + self.concurrency]
+                    await asyncio.gather(*(self._send_one(c, blocked, results) for c in chunk))
+        finally:
+            results.put_nowait(None)
+            await writer
+
+    async def _record_as_they_come(
+        self, results: "asyncio.Queue[tuple[Claimed, SendResult] | None]", blocked: set[int]
+    ) -> None:
+        """Write outcomes as soon as they arrive, many per transaction under load.
+
+        Recording right away keeps the window in which Telegram has accepted a message that
+        the database does not know of (and a crash would send again) to milliseconds.
+        """
+        done = False
+        while not done:
+            batch = [await results.get()]
+            while not results.empty():
+                batch.append(results.get_nowait())
+            done = batch[-1] is None
+            outcomes = [item for item in batch if item is not None]
+            if outcomes:
+                await self._record(outcomes)
+
+    async def _send_one(
+        self, claim: Claimed, blocked: set[int], results: "asyncio.Queue[tuple[Claimed, SendResult] | None]"
+    ) -> None:
+        result = await self._send(claim, blocked)
+        if result.outcome is SendOutcome.BLOCKED:
+            blocked.add(claim.user_id)  # at once, so this batch sends them nothing more
+        results.put_nowait((claim, result))
+
+    async def _send(self, claim: Claimed, blocked: set[int]) -> SendResult:
+        if claim.user_id in blocked:  # blocked earlier in this batch: stop, don't retry
+            return SendResult(SendOutcome.FAILED)
+        wait = self._last_sent.get(claim.user_id, -1e9) + self.per_chat_gap - time.monotonic()
+        if wait > 0:  # Telegram allows about one message a second to one chat
+            await self.sleep(wait)
+        try:
+            if claim.purpose is Purpose.SUMMARY:
+                data = (
+                    await self.summary_builder(self.db, claim.user_id, self.clock())
+                    if self.summary_builder
+                    else None
+                )
+                result = await self.sender.send_summary(claim.user_id, claim.tz, data)
+            else:
+                result = await self.sender.send_reminder(_reminder(claim))
+        except Exception:  # one user's failure must never stop the others
+            log.exception("sending delivery %s failed", claim.delivery_id)
+            result = SendResult(SendOutcome.RETRY)
+        self._last_sent[claim.user_id] = time.monotonic()
+        return result
+
+    async def _record(self, outcomes: list[tuple[Claimed, SendResult]]) -> None:
+        """Record outcomes in one transaction; pause the users who blocked us."""
+        now = self.clock()
+        sent = [(c, r.message_id) for c, r in outcomes if r.outcome is SendOutcome.SENT]
+        failed = [
+            c.delivery_id
+            for c, r in outcomes
+            if r.outcome in (SendOutcome.FAILED, SendOutcome.BLOCKED)
+        ]
+        retry = [c.delivery_id for c, r in outcomes if r.outcome is SendOutcome.RETRY]
+        blocked = {c.user_id for c, r in outcomes if r.outcome is SendOutcome.BLOCKED}
+        async with self.db.session() as session:
+            await deliveries.record_sent(session, sent=sent, now=now, follow_up=self.follow_up)
+            await deliveries.record_unsent(
+                session, failed=failed, retry=retry, now=now, backoff=timedelta(minutes=1)
+            )
+            for user_id in blocked:
+                await users.mark_blocked(session, user_id=user_id, now=now)
+        self._prune(time.monotonic())
+
+    def _prune(self, now: float) -> None:
+        if len(self._last_sent) > 10_000:
+            self._last_sent = {
+                c: t for c, t in self._last_sent.items() if now - t < self.per_chat_gap
+            }
+
+
+def _reminder(claim: Claimed) -> DueReminder:
+    return DueReminder(
+        delivery_id=claim.delivery_id,
+        user_id=claim.user_id,
+        purpose=claim.purpose,
+        kind=claim.kind,
+        habit_name=claim.habit_name,
+        event_at=claim.event_at,
+        tz=claim.tz,
+        repeat=claim.repeat,
+    )

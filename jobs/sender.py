@@ -1,0 +1,43 @@
+"""What the dispatcher hands to the Telegram edge, and what it hears back."""
+
+from dataclasses import dataclass
+from datetime import datetime
+from enum import StrEnum
+from typing import Any, Protocol
+
+from models.types import HabitKind, Purpose
+
+
+class SendOutcome(StrEnum):
+    SENT = "sent"
+    RETRY = "retry"  # a passing failure (timeout, dropped connection): try again later
+    BLOCKED = "blocked"  # the user blocked the bot: pause them, never retry
+    FAILED = "failed"  # Telegram refused it for good (e.g. chat not found)
+
+
+@dataclass(frozen=True, slots=True)
+class SendResult:
+    outcome: SendOutcome
+    message_id: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class DueReminder:
+    """One reminder to show; the edge picks the words and the buttons."""
+
+    delivery_id: int
+    user_id: int
+    purpose: Purpose
+    kind: HabitKind | None
+    habit_name: str
+    event_at: datetime  # the local event it is about (a dose, an appointment), in UTC
+    tz: str
+    repeat: bool = False  # a follow-up or a snoozed reminder coming back
+
+
+class Sender(Protocol):
+    """Implemented by bot.sender.TelegramSender; tests use a recording fake."""
+
+    async def send_reminder(self, reminder: DueReminder) -> SendResult: ...
+
+    async def send_summary(self, user_id: int, tz: str, data: Any) -> SendResult: ...

@@ -1,0 +1,164 @@
+"""Recording check-ins: once per delivery (a second tap changes the answer), or free-standing."""
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlmodel import col, select
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from models.schedule import local_day
+from models.tables import Checkin, Delivery, Habit, User
+from models.types import Answer, HabitKind, Purpose
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """What the user answered, before it is tied to a delivery or a day."""
+
+    answer: Answer
+    value: float | None = None
+    quality: int | None = None
+    note: str | None = None
+
+
+async def owned_delivery(
+    session: AsyncSession, *, user_id: int, delivery_id: int
+) -> tuple[Delivery, Habit | None] | None:
+    """Return the delivery with its habit if it belongs to this user (buttons can be forged)."""
+    delivery = await session.get(Delivery, delivery_id)
+    if delivery is None or delivery.user_id != user_id:
+        return None
+    habit = await session.get(Habit, delivery.habit_id) if delivery.habit_id else None
+    return delivery, habit
+
+
+async def record_checkin(
+    session: AsyncSession,
+    *,
+    user: User,
+    delivery: Delivery,
+    habit: Habit,
+    entry: Entry,
+    now: datetime,
+    merge: bool = False,
+) -> Checkin:
+    """Store the answer to a delivery once; a later answer replaces the earlier one."""
+    values = {
+        "user_id": user.id,
+        "habit_id": habit.id,
+        "delivery_id": delivery.id,
+        "kind": habit.kind,
+        "answer": entry.answer,
+        "value": entry.value,
+        "quality": entry.quality,
+        "note": entry.note,
+        "recorded_at": now,
+        "local_date": local_day(delivery.due_at, user.tz, user.day_end_minute),
+    }
+    changed = {k: v for k, v in values.items() if not (merge and v is None)}
+    insert = (postgresql if session.bind.dialect.name == "postgresql" else sqlite).insert
+    # One row per delivery even when two taps race: the unique key decides, not a read.
+    statement = (
+        insert(Checkin)
+        .values(**values)
+        .on_conflict_do_update(
+            index_elements=["delivery_id"],
+            set_={k: v for k, v in changed.items() if k not in ("user_id", "delivery_id")},
+        )
+    )
+    await session.exec(statement)
+    delivery.resend_at = None
+    delivery.expires_at = None
+    session.add(delivery)
+    await session.flush()
+    found = await session.exec(select(Checkin).where(Checkin.delivery_id == delivery.id))
+    checkin = found.one()
+    await session.refresh(checkin)
+    return checkin
+
+
+async def open_delivery_for(
+    session: AsyncSession, *, user_id: int, kind: HabitKind, now: datetime
+) -> Delivery | None:
+    """Return the newest unanswered check-in reminder of this kind still open today."""
+    found = await session.exec(
+        select(Delivery)
+        .join(Habit, col(Habit.id) == col(Delivery.habit_id))
+        .where(
+            Delivery.user_id == user_id,
+            Habit.kind == kind,
+            Delivery.purpose == Purpose.CHECKIN,
+            col(Delivery.expires_at).is_not(None),
+            col(Delivery.due_at) <= now,
+        )
+        .order_by(col(Delivery.due_at).desc())
+        .limit(1)
+    )
+    return found.first()
+
+
+async def first_habit_of(session: AsyncSession, *, user_id: int, kind: HabitKind) -> Habit | None:
+    found = await session.exec(
+        select(Habit)
+        .where(Habit.user_id == user_id, Habit.kind == kind, col(Habit.removed_at).is_(None))
+        .order_by(col(Habit.id))
+        .limit(1)
+    )
+    return found.first()
+
+
+async def log_checkin(
+    session: AsyncSession, *, user: User, kind: HabitKind, entry: Entry, now: datetime
+) -> Checkin:
+    """Record a check-in typed or logged without a button; it answers an open reminder if any."""
+    delivery = await open_delivery_for(session, user_id=user.id, kind=kind, now=now)
+    if delivery is not None:
+        habit = await session.get(Habit, delivery.habit_id)
+        return await record_checkin(
+            session, user=user, delivery=delivery, habit=habit, entry=entry, now=now
+        )
+    habit = await first_habit_of(session, user_id=user.id, kind=kind)
+    checkin = Checkin(
+        user_id=user.id,
+        habit_id=habit.id if habit else None,
+        kind=kind,
+        answer=entry.answer,
+        value=entry.value,
+        quality=entry.quality,
+        note=entry.note,
+        recorded_at=now,
+        local_date=local_day(now, user.tz, user.day_end_minute),
+    )
+    session.add(checkin)
+    await session.flush()
+    return checkin
+
+
+async def add_details(
+    session: AsyncSession,
+    *,
+    user_id: int,
+    checkin_id: int,
+    quality: int | None = None,
+    note: str | None = None,
+) -> Checkin | None:
+    """Add sleep quality or a note to the user's own check-in; None if it is not theirs."""
+    checkin = await session.get(Checkin, checkin_id)
+    if checkin is None or checkin.user_id != user_id:
+        return None
+    if quality is not None:
+        checkin.quality = quality
+    if note is not None:
+        checkin.note = note[:500]
+    session.add(checkin)
+    await session.flush()
+    return checkin
+
+
+async def snooze(session: AsyncSession, *, delivery: Delivery, until: datetime) -> None:
+    """Bring the reminder back at the given time (unless answered before)."""
+    delivery.resend_at = until
+    delivery.snoozed = True
+    session.add(delivery)
+    await session.flush()

@@ -1,0 +1,291 @@
+"""The dispatcher's queries: claim what is due, record how sending went, find the next wake.
+
+This is the hot path, so it uses SQLAlchemy Core statements (one SELECT, one executemany
+UPDATE and one INSERT … RETURNING per batch) rather than an ORM loop.
+"""
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from sqlalchemy import bindparam, exists, func, insert, select, update
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from models.schedule import day_end_after, in_grace, local_day, next_fire_at
+from models.tables import Checkin, Delivery, Habit, Schedule, User
+from models.types import Answer, DeliveryStatus, HabitKind, Purpose
+
+D, S, U, H = Delivery.__table__, Schedule.__table__, User.__table__, Habit.__table__
+
+
+@dataclass(frozen=True, slots=True)
+class Claimed:
+    """A delivery this process now owns and must send."""
+
+    delivery_id: int
+    user_id: int
+    purpose: Purpose
+    kind: HabitKind | None
+    habit_name: str
+    due_at: datetime
+    event_at: datetime
+    tz: str
+    day_end_minute: int
+    repeat: bool  # a follow-up or a snoozed reminder, not the first showing
+
+
+def _lock(statement, session: AsyncSession, *tables):
+    # With PostgreSQL several processes claim at once; each skips rows another holds.
+    if session.bind.dialect.name == "postgresql":
+        return statement.with_for_update(skip_locked=True, of=tables)
+    return statement
+
+
+async def claim_due_schedules(
+    session: AsyncSession, *, now: datetime, grace: timedelta, lease: timedelta, limit: int
+) -> list[Claimed]:
+    """Claim due schedule rows: record a delivery for each and advance next_fire_at."""
+    query = (
+        select(
+            S.c.id,
+            S.c.user_id,
+            S.c.habit_id,
+            S.c.purpose,
+            S.c.hour,
+            S.c.minute,
+            S.c.days,
+            S.c.once_on,
+            S.c.offset_minutes,
+            S.c.next_fire_at,
+            U.c.tz,
+            U.c.day_end_minute,
+            H.c.kind,
+            H.c.name,
+        )
+        .join(U, U.c.id == S.c.user_id)
+        .outerjoin(H, H.c.id == S.c.habit_id)
+        .where(S.c.next_fire_at <= now)
+        .order_by(S.c.next_fire_at)
+        .limit(limit)
+    )
+    rows = (await (await session.connection()).execute(_lock(query, session, S))).all()
+    if not rows:
+        return []
+    advances = [{"sid": r.id, "nxt": next_fire_at(r, now, r.tz)} for r in rows]
+    await (await session.connection()).execute(
+        update(S).where(S.c.id == bindparam("sid")).values(next_fire_at=bindparam("nxt")),
+        advances,
+    )
+    fresh = [in_grace(r.next_fire_at, now, grace) for r in rows]
+    new = [
+        {
+            "user_id": r.user_id,
+            "habit_id": r.habit_id,
+            "schedule_id": r.id,
+            "purpose": r.purpose,
+            "due_at": r.next_fire_at,
+            "snoozed": False,
+            "status": DeliveryStatus.PENDING if ok else DeliveryStatus.MISSED,
+            # Until sending is recorded, the lease lets a restart find and resend it.
+            "resend_at": now + lease if ok else None,
+        }
+        for r, ok in zip(rows, fresh, strict=True)
+    ]
+    ids = (
+        (await (await session.connection()).execute(insert(D).returning(D.c.id, sort_by_parameter_order=True), new))
+        .scalars()
+        .all()
+    )
+    return [
+        Claimed(
+            delivery_id,
+            r.user_id,
+            r.purpose,
+            r.kind,
+            r.name or "",
+            r.next_fire_at,
+            r.next_fire_at - timedelta(minutes=r.offset_minutes),
+            r.tz,
+            r.day_end_minute,
+            False,
+        )
+        for delivery_id, r, ok in zip(ids, rows, fresh, strict=True)
+        if ok
+    ]
+
+
+async def claim_resends(
+    session: AsyncSession, *, now: datetime, grace: timedelta, lease: timedelta, limit: int
+) -> list[Claimed]:
+    """Claim deliveries owed again: follow-ups, snoozes, and sends a crash or error cut short."""
+    answered = exists().where(Checkin.__table__.c.delivery_id == D.c.id)
+    query = (
+        select(
+            D.c.id,
+            D.c.user_id,
+            D.c.purpose,
+            D.c.due_at,
+            D.c.status,
+            D.c.snoozed,
+            answered.label("answered"),
+            U.c.tz,
+            U.c.day_end_minute,
+            H.c.kind,
+            H.c.name,
+            S.c.offset_minutes,
+        )
+        .join(U, U.c.id == D.c.user_id)
+        .outerjoin(H, H.c.id == D.c.habit_id)
+        .outerjoin(S, S.c.id == D.c.schedule_id)
+        .where(D.c.resend_at <= now, U.c.blocked_at.is_(None))
+        .order_by(D.c.resend_at)
+        .limit(limit)
+    )
+    rows = (await (await session.connection()).execute(_lock(query, session, D))).all()
+    claimed, changes = [], []
+    for r in rows:
+        pending = r.status is DeliveryStatus.PENDING
+        if pending and not in_grace(r.due_at, now, grace):
+            changes.append({"did": r.id, "st": DeliveryStatus.MISSED, "ra": None})
+            continue
+        if r.answered or not (pending or r.status is DeliveryStatus.SENT):
+            changes.append({"did": r.id, "st": r.status, "ra": None})
+            continue
+        changes.append({"did": r.id, "st": r.status, "ra": now + lease if pending else None})
+        event_at = r.due_at - timedelta(minutes=r.offset_minutes or 0)
+        claimed.append(
+            Claimed(
+                r.id,
+                r.user_id,
+                r.purpose,
+                r.kind,
+                r.name or "",
+                r.due_at,
+                event_at,
+                r.tz,
+                r.day_end_minute,
+                repeat=not pending,
+            )
+        )
+    if changes:
+        await (await session.connection()).execute(
+            update(D)
+            .where(D.c.id == bindparam("did"))
+            .values(status=bindparam("st"), resend_at=bindparam("ra")),
+            changes,
+        )
+    return claimed
+
+
+async def record_sent(
+    session: AsyncSession,
+    *,
+    sent: list[tuple[Claimed, int | None]],
+    now: datetime,
+    follow_up: timedelta,
+) -> None:
+    """Record that Telegram accepted these; plan the follow-up and the day's end."""
+    rows = []
+    for claim, message_id in sent:
+        if claim.repeat:
+            rows.append(
+                {
+                    "did": claim.delivery_id,
+                    "mid": message_id,
+                    "sa": now,
+                    "ra": None,
+                    "ea": None,
+                    "keep": True,
+                }
+            )
+            continue
+        asks = claim.purpose is Purpose.CHECKIN
+        nudge = asks and claim.kind is HabitKind.MEDICATION
+        expires = day_end_after(claim.due_at, claim.tz, claim.day_end_minute) if asks else None
+        rows.append(
+            {
+                "did": claim.delivery_id,
+                "mid": message_id,
+                "sa": now,
+                "ra": now + follow_up if nudge else None,
+                "ea": expires,
+                "keep": False,
+            }
+        )
+    first = [r for r in rows if not r["keep"]]
+    if first:
+        await (await session.connection()).execute(
+            update(D)
+            .where(D.c.id == bindparam("did"))
+            .values(
+                status=DeliveryStatus.SENT,
+                sent_at=bindparam("sa"),
+                message_id=bindparam("mid"),
+                resend_at=bindparam("ra"),
+                expires_at=bindparam("ea"),
+            ),
+            [{k: r[k] for k in ("did", "mid", "sa", "ra", "ea")} for r in first],
+        )
+
+
+async def record_unsent(
+    session: AsyncSession, *, failed: list[int], retry: list[int], now: datetime, backoff: timedelta
+) -> None:
+    """Mark refused deliveries failed, and plan a later try for those a passing error stopped."""
+    if failed:
+        await (await session.connection()).execute(
+            update(D).where(D.c.id.in_(failed)).values(status=DeliveryStatus.FAILED, resend_at=None)
+        )
+    if retry:
+        await (await session.connection()).execute(update(D).where(D.c.id.in_(retry)).values(resend_at=now + backoff))
+
+
+async def expire_unanswered(session: AsyncSession, *, now: datetime, limit: int = 5000) -> int:
+    """Store "no answer" for check-in reminders whose user's day ended unanswered."""
+    query = (
+        select(D.c.id, D.c.user_id, D.c.habit_id, D.c.due_at, H.c.kind, U.c.tz, U.c.day_end_minute)
+        .join(U, U.c.id == D.c.user_id)
+        .join(H, H.c.id == D.c.habit_id)
+        .where(D.c.expires_at <= now)
+        .where(~exists().where(Checkin.__table__.c.delivery_id == D.c.id))
+        .limit(limit)
+    )
+    rows = (await (await session.connection()).execute(_lock(query, session, D))).all()
+    if rows:
+        await (await session.connection()).execute(
+            insert(Checkin.__table__),
+            [
+                {
+                    "user_id": r.user_id,
+                    "habit_id": r.habit_id,
+                    "delivery_id": r.id,
+                    "kind": r.kind,
+                    "answer": Answer.NO_ANSWER,
+                    "recorded_at": now,
+                    "local_date": local_day(r.due_at, r.tz, r.day_end_minute),
+                }
+                for r in rows
+            ],
+        )
+    # Answered ones whose expiry was left behind are simply closed too.
+    await (await session.connection()).execute(
+        update(D).where(D.c.expires_at <= now).values(expires_at=None, resend_at=None)
+    )
+    return len(rows)
+
+
+async def next_due_at(session: AsyncSession) -> datetime | None:
+    """Return the earliest moment anything is due: a schedule, a resend or a day's end."""
+    times = [
+        (await (await session.connection()).execute(select(func.min(column)))).scalar()
+        for column in (S.c.next_fire_at, D.c.resend_at, D.c.expires_at)
+    ]
+    times = [t for t in times if t is not None]
+    return min(times) if times else None
+
+
+async def recover_orphans(session: AsyncSession, *, now: datetime) -> int:
+    """Make deliveries left pending by a crash due again now (one process owns a SQLite file)."""
+    result = await (await session.connection()).execute(
+        update(D).where(D.c.status == DeliveryStatus.PENDING).values(resend_at=now)
+    )
+    return result.rowcount or 0

@@ -1,0 +1,176 @@
+"""Queries behind /summary, the weekly summary, /report, /export and /deletedata."""
+
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+from sqlalchemy import delete
+from sqlmodel import select
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from models.stats import (
+    Entry,
+    HabitInfo,
+    SummaryData,
+    day_start_utc,
+    local_day,
+    summarize,
+    window_start,
+)
+from models.stats_report import ReportData, build_report
+from models.tables import Checkin, Delivery, Habit, SafetyEvent, Schedule, User
+from models.types import DeliveryStatus, Purpose
+
+MAX_DAYS = 365
+REPORT_WEEKS = (4, 8, 12)
+# Children before parents, so each count is the user's own rows, not a cascade's.
+_USER_TABLES = (
+    ("checkins", Checkin),
+    ("deliveries", Delivery),
+    ("schedules", Schedule),
+    ("habits", Habit),
+    ("safety_events", SafetyEvent),
+)
+
+
+class UserNotFoundError(LookupError):
+    """No user with that id."""
+
+
+@dataclass(frozen=True)
+class _Period:
+    first_name: str
+    habits: list[HabitInfo]
+    entries: list[Entry]
+    start: date
+    today: date
+
+
+async def summary_data(
+    session: AsyncSession, *, user_id: int, days: int, now: datetime
+) -> SummaryData:
+    """Return the user's last `days` days (their zone, ending today) against the days before."""
+    period = await _load_period(session, user_id=user_id, days=days, now=now)
+    return summarize(
+        first_name=period.first_name,
+        habits=period.habits,
+        entries=period.entries,
+        start=period.start,
+        end=period.today,
+        today=period.today,
+    )
+
+
+async def report_data(
+    session: AsyncSession, *, user_id: int, weeks: int, now: datetime
+) -> ReportData:
+    """Return the doctor's report data for the user's last `weeks` weeks."""
+    if weeks not in REPORT_WEEKS:
+        raise ValueError(f"weeks must be one of {REPORT_WEEKS}")
+    period = await _load_period(session, user_id=user_id, days=weeks * 7, now=now)
+    return build_report(
+        first_name=period.first_name,
+        habits=period.habits,
+        entries=period.entries,
+        start=period.start,
+        end=period.today,
+        today=period.today,
+    )
+
+
+async def _load_period(session: AsyncSession, *, user_id: int, days: int, now: datetime) -> _Period:
+    """Fetch one user's habits and entries for a period, the one before and the warm-up."""
+    if not 1 <= days <= MAX_DAYS:
+        raise ValueError(f"days must be 1..{MAX_DAYS}")
+    user = (
+        await session.exec(
+            select(User.first_name, User.tz, User.day_end_minute).where(User.id == user_id)
+        )
+    ).first()
+    if user is None:
+        raise UserNotFoundError(user_id)
+    first_name, tz, day_end = user
+    today = local_day(now, tz, day_end)
+    start = today - timedelta(days=days - 1)
+    first = window_start(start, today)
+    habits = await session.exec(
+        select(Habit.id, Habit.kind, Habit.name).where(Habit.user_id == user_id)
+    )
+    infos = [HabitInfo(id_, kind, name) for id_, kind, name in habits]
+    entries = await _checkin_entries(session, user_id=user_id, first=first, last=today)
+    kinds = {habit.id: habit.kind for habit in infos}
+    unanswered = await _unanswered_reminders(
+        session,
+        user_id=user_id,
+        since=day_start_utc(first, tz, day_end),
+        until=day_start_utc(today + timedelta(days=1), tz, day_end),
+    )
+    for habit_id, due_at in unanswered:
+        day = local_day(due_at, tz, day_end)
+        if habit_id in kinds and first <= day <= today:
+            entries.append(Entry(habit_id, kinds[habit_id], day, None, from_reminder=True))
+    return _Period(first_name, infos, entries, start, today)
+
+
+async def _checkin_entries(
+    session: AsyncSession, *, user_id: int, first: date, last: date
+) -> list[Entry]:
+    """Fetch the user's check-ins for first..last as plain entries (one indexed range)."""
+    rows = await session.exec(
+        select(
+            Checkin.habit_id,
+            Checkin.kind,
+            Checkin.local_date,
+            Checkin.answer,
+            Checkin.delivery_id,
+            Checkin.value,
+            Checkin.quality,
+            Checkin.note,
+        )
+        .where(Checkin.user_id == user_id, Checkin.local_date.between(first, last))
+        .order_by(Checkin.recorded_at)
+    )
+    return [
+        Entry(habit_id, kind, day, answer, delivery_id is not None, value, quality, note)
+        for habit_id, kind, day, answer, delivery_id, value, quality, note in rows
+    ]
+
+
+async def _unanswered_reminders(
+    session: AsyncSession, *, user_id: int, since: datetime, until: datetime
+) -> list[tuple[int | None, datetime]]:
+    """Fetch check-in reminders that went out (or were missed) and have no check-in yet."""
+    rows = await session.exec(
+        select(Delivery.habit_id, Delivery.due_at)
+        .outerjoin(Checkin, Checkin.delivery_id == Delivery.id)
+        .where(
+            Delivery.user_id == user_id,
+            Delivery.due_at >= since,
+            Delivery.due_at < until,
+            Delivery.purpose == Purpose.CHECKIN,
+            Delivery.status.in_([DeliveryStatus.SENT, DeliveryStatus.MISSED]),
+            Checkin.id.is_(None),
+        )
+    )
+    return list(rows)
+
+
+async def export_rows(session: AsyncSession, *, user_id: int) -> dict[str, list[dict]]:
+    """Return every row that belongs to the user, one list of column dicts per table."""
+    users = await session.exec(select(User).where(User.id == user_id))
+    exported = {"users": [user.model_dump() for user in users]}
+    for name, table in reversed(_USER_TABLES):
+        rows = await session.exec(select(table).where(table.user_id == user_id).order_by(table.id))
+        exported[name] = [row.model_dump() for row in rows]
+    return exported
+
+
+async def delete_user_data(session: AsyncSession, *, user_id: int) -> dict[str, int]:
+    """Delete every row that belongs to the user; return how many rows per table."""
+    counts = {}
+    for name, table in (*_USER_TABLES, ("users", User)):
+        column = User.id if table is User else table.user_id
+        result = await session.exec(delete(table).where(column == user_id))
+        counts[name] = result.rowcount
+    # Rows deleted in bulk may still sit in this session's identity map.
+    session.expunge_all()
+    return counts

@@ -1,0 +1,212 @@
+"""When timed things fire and which day an instant belongs to, in the user's own zone (pure)."""
+
+from collections.abc import Iterable
+from datetime import UTC, date, datetime, time, timedelta
+from functools import lru_cache
+from typing import Protocol
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from apscheduler.triggers.cron import CronTrigger
+
+WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+MINUTES_PER_DAY = 24 * 60
+# A reminder more than a week away from its event is a data error, not a wish.
+MAX_OFFSET_MINUTES = 7 * MINUTES_PER_DAY
+_ONE_US = timedelta(microseconds=1)
+
+
+class Rule(Protocol):
+    """The fields of a Schedule row that decide its fire times."""
+
+    hour: int
+    minute: int
+    days: str
+    once_on: date | None
+    offset_minutes: int
+
+
+RuleKey = tuple[int, int, str, date | None, int]
+
+
+@lru_cache(maxsize=1024)
+def zone(tz: str) -> ZoneInfo:
+    """Return the ZoneInfo for an IANA name; raise ValueError when it is unknown."""
+    try:
+        return ZoneInfo(tz)
+    except (ZoneInfoNotFoundError, ValueError, TypeError) as exc:
+        raise ValueError(f"unknown time zone {tz!r}") from exc
+
+
+@lru_cache(maxsize=512)
+def parse_cron_days(days: str) -> frozenset[int]:
+    """Return the weekdays (0 = Monday) a cron day_of_week string names; raise ValueError."""
+    text = days.strip().lower() if isinstance(days, str) else ""
+    if text == "*":
+        return frozenset(range(7))
+    found: set[int] = set()
+    for part in text.split(","):
+        first, _, last = part.strip().partition("-")
+        if first not in WEEKDAYS or (last and last not in WEEKDAYS):
+            # Names only: cron numbers differ between APScheduler (0 = Mon) and crontab (0 = Sun).
+            raise ValueError(f"bad days {days!r}")
+        start, stop = WEEKDAYS.index(first), WEEKDAYS.index(last or first)
+        found.update(
+            range(start, stop + 1) if start <= stop else [*range(start, 7), *range(stop + 1)]
+        )
+    return frozenset(found)
+
+
+def format_cron_days(weekdays: Iterable[int]) -> str:
+    """Return the canonical cron day_of_week string: "*" or "mon,wed,fri"."""
+    chosen = sorted(set(weekdays))
+    if not chosen or any(not 0 <= d <= 6 for d in chosen):
+        raise ValueError(f"bad weekdays {chosen!r}")
+    return "*" if len(chosen) == 7 else ",".join(WEEKDAYS[d] for d in chosen)
+
+
+def rule_key(rule: Rule) -> RuleKey:
+    """Return a hashable, validated key of the fields that decide a rule's fire times."""
+    hour, minute, offset = rule.hour, rule.minute, rule.offset_minutes
+    if not all(isinstance(v, int) and not isinstance(v, bool) for v in (hour, minute, offset)):
+        raise ValueError("hour, minute and offset_minutes must be integers")
+    if not (0 <= hour <= 23 and 0 <= minute <= 59):
+        raise ValueError(f"bad time {hour}:{minute}")
+    if abs(offset) > MAX_OFFSET_MINUTES:
+        raise ValueError(f"offset {offset} is more than a week")
+    if rule.once_on is not None and not isinstance(rule.once_on, date):
+        raise ValueError("once_on must be a date")
+    once_on = rule.once_on.date() if isinstance(rule.once_on, datetime) else rule.once_on
+    return hour, minute, format_cron_days(parse_cron_days(rule.days)), once_on, offset
+
+
+def next_fire_at(rule: Rule, after: datetime, tz: str) -> datetime | None:
+    """Return the first fire time strictly after `after` (aware UTC), or None once a one-off passed.
+
+    The event is the local wall time hour:minute on the rule's days (or on once_on only); the
+    offset is wall-clock arithmetic, so a day-before reminder of a 09:00 event fires at 09:00.
+    A wall time the clocks skip fires once, at the first instant after the gap; a wall time the
+    clocks repeat fires once, at its first occurrence.
+    """
+    _require_aware(after)
+    zone(tz)
+    return _next_fire_cached(rule_key(rule), after.astimezone(UTC), tz)
+
+
+@lru_cache(maxsize=16384)
+def _next_fire_cached(key: RuleKey, after: datetime, tz: str) -> datetime | None:
+    # Rows due in the same minute share rules and `after`, so a claim mostly hits this cache.
+    hour, minute, days, once_on, offset = key
+    day_shift, fire_minute = divmod(hour * 60 + minute + offset, MINUTES_PER_DAY)
+    if once_on is not None:
+        local = datetime.combine(
+            once_on + timedelta(days=day_shift), _minute_time(fire_minute), tzinfo=zone(tz)
+        )
+        fire = resolve_local(local)
+        return fire if fire > after else None
+    fire_days = format_cron_days((d + day_shift) % 7 for d in parse_cron_days(days))
+    trigger = (fire_minute // 60, fire_minute % 60, fire_days, tz)
+    # Walk the trigger's fire times from the local day's start: those steps are shared by every
+    # row with this rule, whatever its `after`, so they are cached (see _trigger_step).
+    start = _day_start(tz, after.astimezone(zone(tz)).date())
+    for _ in range(6):
+        step = _trigger_step(trigger, start)
+        if step is None:
+            return None
+        fire, found, repeat = step
+        if fire > after and not repeat:
+            return fire
+        start = found + _ONE_US
+    raise AssertionError("no fire time found within six steps")
+
+
+@lru_cache(maxsize=16384)
+def _trigger_step(
+    trigger: tuple[int, int, str, str], start: datetime
+) -> tuple[datetime, datetime, bool] | None:
+    """Return the trigger's first fire at or after start: (fire, CronTrigger's instant, repeat)."""
+    tz = trigger[3]
+    found = _cron(*trigger).get_next_fire_time(None, start.astimezone(zone(tz)))
+    if found is None:
+        return None
+    # CronTrigger offers a repeated wall time twice after a fall-back: the caller skips the copy.
+    return resolve_local(found), found.astimezone(UTC), _is_repeat(found)
+
+
+@lru_cache(maxsize=4096)
+def _day_start(tz: str, day: date) -> datetime:
+    return resolve_local(datetime.combine(day, time(0), tzinfo=zone(tz)))
+
+
+# About 2.6 kB each: 8192 distinct (time, days, zone) triggers stay under ~25 MB.
+@lru_cache(maxsize=8192)
+def _cron(hour: int, minute: int, days: str, tz: str) -> CronTrigger:
+    return CronTrigger(hour=hour, minute=minute, second=0, day_of_week=days, timezone=zone(tz))
+
+
+def _minute_time(minute_of_day: int) -> time:
+    return time(minute_of_day // 60, minute_of_day % 60)
+
+
+def _is_repeat(local: datetime) -> bool:
+    """Tell whether a wall time is the second occurrence of an hour the clocks repeat."""
+    return local.fold == 1 and local.replace(fold=0).utcoffset() != local.utcoffset()
+
+
+def resolve_local(local: datetime) -> datetime:
+    """Return the UTC instant of a local wall time; skipped ones map to the end of the gap."""
+    instant = local.replace(fold=0).astimezone(UTC)
+    if instant.astimezone(local.tzinfo).replace(tzinfo=None) == local.replace(tzinfo=None):
+        return instant
+    # fold=1 reads a skipped time with the later offset, so the gap's end lies in (early, late].
+    early, late = local.replace(fold=1).astimezone(UTC), instant
+    early, late = min(early, late), max(early, late)
+    target = late.astimezone(local.tzinfo).utcoffset()
+    while late - early > timedelta(seconds=1):
+        middle = early + (late - early) / 2
+        if middle.astimezone(local.tzinfo).utcoffset() == target:
+            late = middle
+        else:
+            early = middle
+    return late.replace(microsecond=0)
+
+
+def local_now(at: datetime, tz: str) -> datetime:
+    """Return an aware instant as the user's local time."""
+    _require_aware(at)
+    return at.astimezone(zone(tz))
+
+
+def local_day(at: datetime, tz: str, day_end_minute: int) -> date:
+    """Return the user's day an instant counts for: their day ends day_end_minute after midnight."""
+    _check_day_end(day_end_minute)
+    local = local_now(at, tz)
+    day = (local - timedelta(minutes=day_end_minute)).date()
+    # An hour the clocks repeat can read as the day before; the instant order decides.
+    return day + timedelta(days=1) if at >= _day_end(day, tz, day_end_minute) else day
+
+
+def day_end_after(at: datetime, tz: str, day_end_minute: int) -> datetime:
+    """Return the UTC instant at which the user's day containing `at` ends."""
+    return _day_end(local_day(at, tz, day_end_minute), tz, day_end_minute)
+
+
+def _day_end(day: date, tz: str, day_end_minute: int) -> datetime:
+    local = datetime.combine(day + timedelta(days=1), _minute_time(day_end_minute), tzinfo=zone(tz))
+    return resolve_local(local)
+
+
+def in_grace(due_at: datetime, now: datetime, grace: timedelta) -> bool:
+    """Tell whether something due at due_at is due now and still young enough to send."""
+    _require_aware(due_at)
+    _require_aware(now)
+    return timedelta(0) <= now - due_at <= grace
+
+
+def _check_day_end(day_end_minute: int) -> None:
+    if not isinstance(day_end_minute, int) or not 0 <= day_end_minute < MINUTES_PER_DAY:
+        raise ValueError(f"day_end_minute {day_end_minute!r} is not a minute of the day")
+
+
+def _require_aware(at: datetime) -> None:
+    if not isinstance(at, datetime) or at.tzinfo is None or at.utcoffset() is None:
+        raise ValueError("expected an aware datetime")

@@ -1,0 +1,146 @@
+"""Every table Steady stores; the schema itself comes from the Alembic migrations."""
+
+from datetime import date, datetime
+
+from sqlalchemy import JSON, BigInteger, Column, ForeignKey, Index, MetaData
+from sqlmodel import Field, SQLModel
+
+from models.types import Answer, DeliveryStatus, HabitKind, Purpose, UtcDateTime
+
+# Named constraints let Alembic's batch mode alter SQLite tables predictably.
+SQLModel.metadata = MetaData(
+    naming_convention={
+        "ix": "ix_%(column_0_label)s",
+        "uq": "uq_%(table_name)s_%(column_0_name)s",
+        "ck": "ck_%(table_name)s_%(constraint_name)s",
+        "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+        "pk": "pk_%(table_name)s",
+    }
+)
+
+
+def _user_fk(*, index: bool = True) -> Column:
+    return Column(
+        BigInteger, ForeignKey("users.id", ondelete="CASCADE"), nullable=False, index=index
+    )
+
+
+def _utc(*, nullable: bool = True, index: bool = False) -> Column:
+    return Column(UtcDateTime(), nullable=nullable, index=index)
+
+
+class User(SQLModel, table=True):
+    __tablename__ = "users"
+
+    id: int = Field(sa_column=Column(BigInteger, primary_key=True, autoincrement=False))
+    first_name: str = Field(default="", max_length=64)
+    tz: str = Field(default="UTC", max_length=64)
+    # The user's day ends at this local minute (default 04:00, for night owls).
+    day_end_minute: int = 240
+    summary_weekday: int = 6  # 0 = Monday; Sunday by default
+    summary_minute: int = 18 * 60
+    paused_until: datetime | None = Field(default=None, sa_column=_utc())
+    blocked_at: datetime | None = Field(default=None, sa_column=_utc())
+    onboarded_at: datetime | None = Field(default=None, sa_column=_utc())
+    # The conversation step the user is in, so a restart or another process carries on.
+    flow: str | None = Field(default=None, max_length=32)
+    flow_data: dict = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
+    created_at: datetime = Field(sa_column=_utc(nullable=False))
+
+
+class Habit(SQLModel, table=True):
+    __tablename__ = "habits"
+
+    id: int | None = Field(default=None, primary_key=True)
+    user_id: int = Field(sa_column=_user_fk())
+    kind: HabitKind = Field(max_length=20)
+    name: str = Field(default="", max_length=80)  # medicine, appointment or technique
+    paused: bool = False
+    created_at: datetime = Field(sa_column=_utc(nullable=False))
+    removed_at: datetime | None = Field(default=None, sa_column=_utc())
+
+
+class Schedule(SQLModel, table=True):
+    """One timed thing: a dose time, a bedtime, an appointment reminder, a weekly summary."""
+
+    __tablename__ = "schedules"
+
+    id: int | None = Field(default=None, primary_key=True)
+    user_id: int = Field(sa_column=_user_fk())
+    habit_id: int | None = Field(
+        default=None,
+        sa_column=Column(ForeignKey("habits.id", ondelete="CASCADE"), nullable=True, index=True),
+    )
+    purpose: Purpose = Field(max_length=16)
+    hour: int
+    minute: int
+    days: str = Field(default="*", max_length=32)  # cron day_of_week: "*", "mon,wed", "fri"
+    once_on: date | None = None  # a one-off appointment's local date
+    offset_minutes: int = 0  # fire this long before (-) the local time, e.g. -60
+    # None while paused or finished; the dispatcher only looks at rows with a time.
+    next_fire_at: datetime | None = Field(default=None, sa_column=_utc(index=True))
+
+
+class Delivery(SQLModel, table=True):
+    """One reminder sent (or missed) for a schedule at one due time."""
+
+    __tablename__ = "deliveries"
+    __table_args__ = (Index("ix_deliveries_user_due", "user_id", "due_at"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    user_id: int = Field(sa_column=_user_fk(index=False))
+    habit_id: int | None = Field(
+        default=None,
+        sa_column=Column(ForeignKey("habits.id", ondelete="CASCADE"), nullable=True, index=True),
+    )
+    schedule_id: int | None = Field(
+        default=None,
+        sa_column=Column(ForeignKey("schedules.id", ondelete="SET NULL"), nullable=True),
+    )
+    purpose: Purpose = Field(max_length=16)
+    due_at: datetime = Field(sa_column=_utc(nullable=False))
+    status: DeliveryStatus = Field(default=DeliveryStatus.PENDING, max_length=8)
+    sent_at: datetime | None = Field(default=None, sa_column=_utc())
+    message_id: int | None = None
+    # Set while a follow-up or snooze is owed; cleared once it is sent or answered.
+    resend_at: datetime | None = Field(default=None, sa_column=_utc(index=True))
+    snoozed: bool = False
+    # Set while unanswered; past it the delivery is stored as "no answer".
+    expires_at: datetime | None = Field(default=None, sa_column=_utc(index=True))
+
+
+class Checkin(SQLModel, table=True):
+    """One answer: a tap on a reminder, a free-text report or a /checkin."""
+
+    __tablename__ = "checkins"
+    __table_args__ = (Index("ix_checkins_user_date", "user_id", "local_date"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    user_id: int = Field(sa_column=_user_fk(index=False))
+    habit_id: int | None = Field(
+        default=None,
+        sa_column=Column(ForeignKey("habits.id", ondelete="CASCADE"), nullable=True, index=True),
+    )
+    delivery_id: int | None = Field(
+        default=None,
+        sa_column=Column(
+            ForeignKey("deliveries.id", ondelete="CASCADE"), nullable=True, unique=True
+        ),
+    )
+    kind: HabitKind = Field(max_length=20)
+    answer: Answer = Field(max_length=12)
+    value: float | None = None  # hours slept, minutes moved, drinks, mood 0-10
+    quality: int | None = None  # sleep quality 1-5
+    note: str | None = Field(default=None, max_length=500)  # technique, reason, side effect
+    local_date: date  # the user's day it counts for (their day ends at day_end_minute)
+    recorded_at: datetime = Field(sa_column=_utc(nullable=False))
+
+
+class SafetyEvent(SQLModel, table=True):
+    """A crisis reply was sent; counted, never with the message text."""
+
+    __tablename__ = "safety_events"
+
+    id: int | None = Field(default=None, primary_key=True)
+    user_id: int = Field(sa_column=_user_fk())
+    at: datetime = Field(sa_column=_utc(nullable=False))

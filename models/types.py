@@ -1,0 +1,81 @@
+"""Column types and enums shared by the tables and the rules over them."""
+
+from datetime import UTC, datetime
+from enum import StrEnum
+
+from sqlalchemy import DateTime
+from sqlalchemy.types import TypeDecorator
+
+
+class UtcDateTime(TypeDecorator):
+    """Store aware UTC datetimes; re-attach the zone that SQLite drops."""
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect):
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime; store aware UTC")
+        value = value.astimezone(UTC)
+        # SQLite compares datetimes as text, so one fixed, zone-less format keeps order.
+        return value.replace(tzinfo=None) if dialect.name == "sqlite" else value
+
+    def process_result_value(self, value: datetime | None, dialect):
+        if value is None:
+            return None
+        return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+class HabitKind(StrEnum):
+    MEDICATION = "medication"
+    APPOINTMENT = "appointment"
+    SLEEP = "sleep"
+    EXERCISE = "exercise"
+    STRESS = "stress"
+    SUBSTANCE_FREE = "substance_free"
+    MOOD = "mood"
+
+
+class Purpose(StrEnum):
+    """What a schedule row fires for."""
+
+    CHECKIN = "checkin"  # the habit's reminder with check-in buttons
+    WIND_DOWN = "wind_down"  # sleep: a bedtime nudge, no answer expected
+    DAY_BEFORE = "day_before"  # appointment: the day before
+    HOUR_BEFORE = "hour_before"  # appointment: an hour before
+    SUMMARY = "summary"  # the user's weekly summary
+
+
+class Answer(StrEnum):
+    """A check-in's outcome; texts render it per habit kind (Taken, Went, Not today...)."""
+
+    DONE = "done"
+    SKIPPED = "skipped"
+    RESCHEDULED = "rescheduled"
+    NO_ANSWER = "no_answer"
+
+
+class DeliveryStatus(StrEnum):
+    PENDING = "pending"  # claimed, not yet accepted by Telegram
+    SENT = "sent"
+    MISSED = "missed"  # came due while the bot was down, past the grace window
+    FAILED = "failed"  # Telegram refused it for good (blocked, chat gone)
+
+
+class StressTechnique(StrEnum):
+    YOGA = "yoga"
+    TAI_CHI = "tai_chi"
+    MEDITATION = "meditation"
+    MINDFULNESS = "mindfulness"
+    MUSCLE_RELAXATION = "muscle_relaxation"
+    JOURNALING = "journaling"
+
+
+class SkipReason(StrEnum):
+    FORGOT = "forgot"
+    SIDE_EFFECTS = "side_effects"
+    COST = "cost"
+    FELT_WELL = "felt_well"
+    OTHER = "other"

@@ -1,0 +1,114 @@
+"""Queries about users: who they are, their zone, settings, pauses and conversation step."""
+
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import update
+from sqlmodel import col, select
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from models.catalog import WEEKDAYS
+from models.planning import plan_next, replan_user
+from models.tables import SafetyEvent, Schedule, User
+from models.types import Purpose
+
+
+async def get_user(session: AsyncSession, user_id: int) -> User | None:
+    """Return the user, or None if they never started."""
+    return await session.get(User, user_id)
+
+
+async def ensure_user(
+    session: AsyncSession, *, user_id: int, first_name: str, now: datetime
+) -> User:
+    """Return the user, creating them on first contact."""
+    user = await session.get(User, user_id)
+    if user is None:
+        user = User(id=user_id, first_name=first_name[:64], created_at=now)
+        session.add(user)
+        await session.flush()
+    return user
+
+
+async def set_flow(
+    session: AsyncSession, user: User, flow: str | None, data: dict[str, Any] | None = None
+) -> None:
+    """Remember the conversation step, so any process can carry on from it."""
+    user.flow = flow
+    user.flow_data = dict(data or {})
+    session.add(user)
+    await session.flush()
+
+
+async def set_timezone(session: AsyncSession, *, user: User, tz: str, now: datetime) -> None:
+    """Change the user's zone and re-plan everything at once."""
+    user.tz = tz
+    session.add(user)
+    await replan_user(session, user=user, now=now)
+
+
+async def pause_all(
+    session: AsyncSession, *, user: User, until: datetime | None, now: datetime
+) -> None:
+    """Pause every reminder until the given time (None resumes them now)."""
+    user.paused_until = until
+    session.add(user)
+    await replan_user(session, user=user, now=now)
+
+
+async def mark_blocked(session: AsyncSession, *, user_id: int, now: datetime) -> None:
+    """Pause a user who blocked the bot, until they /start again."""
+    await session.exec(update(User).where(col(User.id) == user_id).values(blocked_at=now))
+    await session.exec(
+        update(Schedule).where(col(Schedule.user_id) == user_id).values(next_fire_at=None)
+    )
+
+
+async def unblock(session: AsyncSession, *, user: User, now: datetime) -> bool:
+    """Resume a user who had blocked the bot; return whether they had."""
+    if user.blocked_at is None:
+        return False
+    user.blocked_at = None
+    session.add(user)
+    await replan_user(session, user=user, now=now)
+    return True
+
+
+async def finish_onboarding(session: AsyncSession, *, user: User, now: datetime) -> None:
+    """Mark onboarding done and make sure the weekly summary is planned."""
+    if user.onboarded_at is None:
+        user.onboarded_at = now
+        session.add(user)
+    await set_summary_time(
+        session, user=user, weekday=user.summary_weekday, minute=user.summary_minute, now=now
+    )
+
+
+async def set_summary_time(
+    session: AsyncSession, *, user: User, weekday: int, minute: int, now: datetime
+) -> None:
+    """Set the weekly summary's day and local time, creating its schedule row if needed."""
+    user.summary_weekday, user.summary_minute = weekday, minute
+    session.add(user)
+    found = await session.exec(
+        select(Schedule).where(Schedule.user_id == user.id, Schedule.purpose == Purpose.SUMMARY)
+    )
+    schedule = found.first() or Schedule(user_id=user.id, purpose=Purpose.SUMMARY, hour=0, minute=0)
+    schedule.hour, schedule.minute = divmod(minute, 60)
+    schedule.days = WEEKDAYS[weekday]
+    plan_next(schedule, user=user, habit=None, now=now)
+    session.add(schedule)
+    await session.flush()
+
+
+async def set_day_end(session: AsyncSession, *, user: User, minute: int) -> None:
+    """Set when the user's day ends (unanswered reminders count as 'no answer' then)."""
+    user.day_end_minute = minute
+    session.add(user)
+    await session.flush()
+
+
+async def record_safety_event(session: AsyncSession, *, user_id: int, now: datetime) -> None:
+    """Count that a crisis reply went out; the message text is never stored."""
+    session.add(SafetyEvent(user_id=user_id, at=now))
+    await session.flush()

@@ -1,0 +1,59 @@
+"""Shared fixtures: real SQLite files migrated once per session, and a clock tests move."""
+
+import asyncio
+import os
+import shutil
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from models.db import Database
+from tests.factories import FixedClock
+
+
+@pytest.fixture(scope="session")
+def template_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Migrate one SQLite file with Alembic; tests copy it instead of migrating again."""
+    path = tmp_path_factory.mktemp("template") / "template.db"
+    database = Database(f"sqlite:///{path}")
+
+    async def migrate() -> None:
+        await database.migrate()
+        await database.dispose()
+
+    asyncio.run(migrate())
+    return path
+
+
+@pytest.fixture
+async def db(template_db: Path, tmp_path: Path):
+    """Yield a Database on a fresh copy of the migrated template."""
+    path = tmp_path / "test.db"
+    shutil.copyfile(template_db, path)
+    database = Database(f"sqlite:///{path}")
+    yield database
+    await database.dispose()
+
+
+@pytest.fixture
+def clock() -> FixedClock:
+    """A clock that stands still until a test moves it (Thursday 26 Nov 2026, 12:00 UTC)."""
+    return FixedClock(datetime(2026, 11, 26, 12, 0, tzinfo=UTC))
+
+
+@pytest.fixture
+def pg_url() -> str:
+    """Return TEST_DATABASE_URL (a PostgreSQL database), or skip the test."""
+    url = os.environ.get("TEST_DATABASE_URL", "")
+    if not url.startswith("postgresql"):
+        pytest.skip("TEST_DATABASE_URL is not set to a PostgreSQL database")
+    return url
+
+
+@pytest.fixture
+def no_errors(caplog: pytest.LogCaptureFixture):
+    """Fail the test if anything was logged at ERROR (PTB routes handler errors to logs)."""
+    yield
+    errors = [r for r in caplog.records if r.levelname in ("ERROR", "CRITICAL")]
+    assert not errors, [f"{r.name}: {r.getMessage()}" for r in errors]

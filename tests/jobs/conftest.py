@@ -1,0 +1,39 @@
+"""A recording sender for dispatcher tests."""
+
+import pytest
+
+from jobs.dispatcher import Dispatcher
+from jobs.sender import DueReminder, SendOutcome, SendResult
+
+
+class FakeSender:
+    """Records what the dispatcher hands over; answers with a scripted outcome per user."""
+
+    def __init__(self) -> None:
+        self.reminders: list[DueReminder] = []
+        self.summaries: list[tuple[int, str, object]] = []
+        self.outcomes: dict[int, SendOutcome] = {}
+        self._next_id = 100
+
+    async def send_reminder(self, reminder: DueReminder) -> SendResult:
+        self.reminders.append(reminder)
+        return self._result(reminder.user_id)
+
+    async def send_summary(self, user_id: int, tz: str, data: object) -> SendResult:
+        self.summaries.append((user_id, tz, data))
+        return self._result(user_id)
+
+    def _result(self, user_id: int) -> SendResult:
+        outcome = self.outcomes.get(user_id, SendOutcome.SENT)
+        self._next_id += 1
+        return SendResult(outcome, self._next_id if outcome is SendOutcome.SENT else None)
+
+
+@pytest.fixture
+def sender() -> FakeSender:
+    return FakeSender()
+
+
+@pytest.fixture
+def dispatcher(db, sender, clock) -> Dispatcher:
+    return Dispatcher(db, sender, clock, sleep=clock.sleep)

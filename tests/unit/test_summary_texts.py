@@ -1,0 +1,89 @@
+"""The summary message: numbers as entered, kind wording, escaping and Telegram's limit."""
+
+from dataclasses import replace
+from datetime import timedelta
+
+import pytest
+
+from bot.summary_texts import MESSAGE_LIMIT, closing_line, habit_line, render_summary
+from models.stats import Change, Entry, HabitInfo, summarize
+from models.types import Answer, HabitKind
+from tests.unit.summary_samples import END, HABITS, many_habits, sample_summary
+
+MED = HabitInfo(1, HabitKind.MEDICATION, "Sertraline")
+
+
+def _med_summary(pattern: str):
+    codes = {"d": Answer.DONE, "s": Answer.SKIPPED, "n": Answer.NO_ANSWER}
+    start = END - timedelta(days=len(pattern) - 1)
+    entries = [
+        Entry(1, HabitKind.MEDICATION, start + timedelta(days=i), codes[c], True)
+        for i, c in enumerate(pattern)
+    ]
+    return summarize(
+        first_name="Sam", habits=[MED], entries=entries, start=start, end=END, today=END
+    )
+
+
+def test_habit_line_reads_like_the_example():
+    (habit,) = _med_summary("ddddsddnddddd" + "d").habits
+    line = habit_line(habit)
+    assert line.startswith("<b>Medication (Sertraline)</b>: 12/14 taken (86%) · 1 skipped")
+    assert "1 no answer" in line and "streak 6 (best 6)" not in line and "streak 6" in line
+    assert "strength" in line
+
+
+@pytest.mark.parametrize(
+    ("change", "arrow"), [(Change.UP, "↑"), (Change.DOWN, "↓"), (Change.SAME, "→")]
+)
+def test_strength_shows_the_change_from_the_period_before(change, arrow):
+    (habit,) = _med_summary("ddddddd").habits
+    assert (
+        habit_line(replace(habit, change=change))
+        .split("strength ")[1]
+        .startswith(f"{round(habit.strength * 100)}% {arrow}")
+    )
+
+
+def test_full_summary_has_every_kind_and_a_kind_closing_line():
+    text = render_summary(sample_summary())
+    for word in ("Sertraline", "Sleep", "Walk", "Yoga", "Alcohol- and drug-free", "Mood"):
+        assert word in text
+    assert "avg" in text and " h" in text
+    assert text.rstrip().endswith("</i>")
+    assert "<b>Your last 7 days</b>" in text
+
+
+def test_weekly_title():
+    assert render_summary(sample_summary(), weekly=True).startswith("<b>Your week</b>")
+
+
+def test_empty_period_gets_a_gentle_note_not_an_empty_report():
+    empty = summarize(first_name="Sam", habits=HABITS, entries=[], start=END, end=END, today=END)
+    text = render_summary(empty)
+    assert "that is okay" in text and "0/" not in text
+
+
+def test_names_are_escaped_and_twenty_habits_fit_one_message():
+    text = render_summary(sample_summary(days=30, habits=HABITS + many_habits(20)))
+    assert len(text.encode("utf-16-le")) // 2 <= MESSAGE_LIMIT
+    assert "<0>" not in text and "&lt;0&gt; &amp;" in text
+    assert "more: /report has them all." in text
+
+
+def test_pattern_is_worded_as_a_pattern():
+    text = render_summary(sample_summary(days=60))
+    line = next(line for line in text.splitlines() if line.startswith("On days"))
+    assert "averaged" in line and "because" not in line
+
+
+@pytest.mark.parametrize(
+    ("pattern", "start"),
+    [
+        ("ddddddd", "Sertraline held steady at 100%"),
+        ("sssdddd", "You are on a 4-day run"),
+        ("sssnsdn", "You checked in 5 times"),
+    ],
+)
+def test_closing_line_starts_with_what_went_well(pattern, start):
+    assert closing_line(_med_summary(pattern)).startswith(start)
