@@ -47,7 +47,8 @@ _PATTERNS = [
     r"\b(?:want|wish) (?:to |i could )?sleep forever\b",
     r"\b(?:overdos\w*|od on purpose)\b",
     r"\b(?:swallow\w*|take|taking|took) (?:a whole bottle|a bottle|all (?:of )?(?:my|the) "
-    + _PILLS + r" at once)",
+    + _PILLS
+    + r" at once)",
     r"\bswallow\w* all (?:of )?(?:my|the) " + _PILLS + r"\b",
     r"\b" + _WANT + r" (?:to )?(?:take|swallow) all (?:of )?(?:my|the) " + _PILLS + r"\b",
     r"\b(?:slit|slash|cut|cutting) (?:my )?wrists?\b",

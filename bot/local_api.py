@@ -184,6 +184,8 @@ class LocalBotApi(UpdateBuilders):
         with self.state.lock:
             self.state.closing = True  # long polls answer [] now instead of at their timeout
             self.state.notify()
+        with contextlib.suppress(TimeoutError):  # let them answer before connections close
+            await self.state.wait_for_async(lambda: self.state.pollers == 0, timeout=2)
         await asyncio.wait_for(server.close_all_connections(), 5)
 
     def stop(self) -> None:

@@ -23,7 +23,7 @@ _WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "satur
 _MONTH_NAMES = (
     "january", "february", "march", "april", "may", "june",
     "july", "august", "september", "october", "november", "december",
-)
+)  # fmt: skip
 _TIME = re.compile(
     r"(?:at )?(?P<h>\d{1,2})(?:[:.h](?P<m>\d{2}))?(?:\s*(?P<ampm>[ap])\.?m\.?|h)?",
     re.ASCII,

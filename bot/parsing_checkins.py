@@ -15,6 +15,8 @@ MAX_DRINKS = 30
 
 @dataclass(frozen=True)
 class ParsedCheckin:
+    """One check-in read from text; value is hours, minutes, drinks or mood by kind."""
+
     kind: HabitKind
     answer: Answer
     value: float | None = None

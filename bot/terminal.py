@@ -55,10 +55,13 @@ class TerminalChat:
         if text.lower().startswith("loc ") or text.lower() == "loc":
             self._share_location(text.split()[1:])
             return True
-        self.api.push_update(
-            self.api.message_update(self.user_id, text, first_name=self.first_name)
-        )
+        self._push(self.api.message_update(self.user_id, text, first_name=self.first_name))
         return True
+
+    def _push(self, update: JSON) -> None:
+        """Send an update to the bot and expect an answer."""
+        self.api.push_update(update)
+        self.awaiting_reply = True
 
     def _press(self, number: int) -> bool:
         """Press button number of the latest message with buttons; False when there is none."""

@@ -105,9 +105,8 @@ def _next_fire_cached(key: RuleKey, after: datetime, tz: str) -> datetime | None
         return fire if fire > after else None
     fire_days = format_cron_days((d + day_shift) % 7 for d in parse_cron_days(days))
     trigger = (fire_minute // 60, fire_minute % 60, fire_days, tz)
-    # Walk the trigger's fire times from the local day's start: those steps are shared by every
-    # row with this rule, whatever its `after`, so they are cached (see _trigger_step).
-    start = _day_start(tz, after.astimezone(zone(tz)).date())
+    # Rows due together share `after` and their rule, so each step is cached (_trigger_step).
+    start = after + _ONE_US
     for _ in range(6):
         step = _trigger_step(trigger, start)
         if step is None:
@@ -130,11 +129,6 @@ def _trigger_step(
         return None
     # CronTrigger offers a repeated wall time twice after a fall-back: the caller skips the copy.
     return resolve_local(found), found.astimezone(UTC), _is_repeat(found)
-
-
-@lru_cache(maxsize=4096)
-def _day_start(tz: str, day: date) -> datetime:
-    return resolve_local(datetime.combine(day, time(0), tzinfo=zone(tz)))
 
 
 # About 2.6 kB each: 8192 distinct (time, days, zone) triggers stay under ~25 MB.

@@ -62,14 +62,24 @@ def build_report(
         summary=summary,
         weeks=tuple(_week_rows(summary, records)),
         appointments=tuple(
-            NoteRow(e.day, habit, e.answer, e.note)
-            for habit, e in in_period
-            if habit.kind is HabitKind.APPOINTMENT and e.answer
+            sorted(
+                (
+                    NoteRow(e.day, habit, e.answer, e.note)
+                    for habit, e in in_period
+                    if habit.kind is HabitKind.APPOINTMENT and e.answer
+                ),
+                key=lambda row: row.day,
+            )
         ),
         notes=tuple(
-            NoteRow(e.day, habit, e.answer, e.note)
-            for habit, e in in_period
-            if e.note and e.note not in _CODED_NOTES
+            sorted(
+                (
+                    NoteRow(e.day, habit, e.answer, e.note)
+                    for habit, e in in_period
+                    if e.note and e.note not in _CODED_NOTES
+                ),
+                key=lambda row: row.day,
+            )
         ),
     )
 

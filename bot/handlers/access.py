@@ -3,7 +3,7 @@
 from telegram import Update
 from telegram.ext import ApplicationHandlerStop
 
-from bot import texts
+from bot import crisis, texts
 from bot.context import Ctx
 
 
@@ -20,4 +20,8 @@ async def allow_list_guard(update: Update, context: Ctx) -> None:
         if user.id not in refused:  # once per process, so we never spam a stranger
             refused.add(user.id)
             await update.effective_chat.send_message(texts.REFUSED)
+        message = update.effective_message
+        if message is not None and crisis.mentions_crisis(message.text or message.caption or ""):
+            # Even a stranger in crisis gets the resources; still nothing is stored.
+            await update.effective_chat.send_message(crisis.crisis_reply("UTC"))
     raise ApplicationHandlerStop

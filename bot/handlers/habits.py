@@ -9,7 +9,7 @@ from bot import keyboards, parsing, texts
 from bot.callback_data import parse
 from bot.context import Ctx
 from bot.handlers import flow
-from bot.handlers.replies import Reply, send
+from bot.handlers.replies import NOTICES, Reply, answer_button, send
 from models import habits, users
 from models.catalog import MAX_DOSES_A_DAY
 from models.tables import Habit, User
@@ -44,8 +44,7 @@ async def habit_button(update: Update, context: Ctx) -> None:
         replies = [Reply(texts.BUTTON_EXPIRED)]
         if choice is not None and user is not None:
             replies = await _act(session, user, choice.op, choice.ref, choice.arg, now)
-    await query.answer()
-    await send(update, replies)
+    await answer_button(update, replies, NOTICES)
 
 
 async def _act(

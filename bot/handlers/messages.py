@@ -6,7 +6,7 @@ from bot import texts
 from bot.callback_data import parse
 from bot.context import Ctx
 from bot.handlers import checkins, flow, habits, onboarding, settings
-from bot.handlers.replies import Reply, send
+from bot.handlers.replies import NOTICES, Reply, answer_button, send
 from models import users
 
 # users.flow -> the step function that takes the user's typed text.
@@ -53,8 +53,7 @@ async def flow_button(update: Update, context: Ctx) -> None:
             )
         else:
             replies = [Reply(texts.BUTTON_EXPIRED)]
-    await query.answer()
-    await send(update, replies)
+    await answer_button(update, replies, NOTICES)
 
 
 async def location_message(update: Update, context: Ctx) -> None:

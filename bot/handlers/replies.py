@@ -5,7 +5,10 @@ from dataclasses import dataclass
 from telegram import InlineKeyboardMarkup, Message, ReplyKeyboardMarkup, ReplyKeyboardRemove, Update
 from telegram.error import BadRequest
 
+from bot import texts
+
 Markup = InlineKeyboardMarkup | ReplyKeyboardMarkup | ReplyKeyboardRemove
+NOTICES = frozenset({texts.BUTTON_EXPIRED, texts.NOT_YOURS})
 
 
 @dataclass(frozen=True)
@@ -29,3 +32,13 @@ async def send(update: Update, replies: list[Reply]) -> None:
                     raise
         elif update.effective_chat is not None:
             await update.effective_chat.send_message(reply.text, reply_markup=reply.markup)
+
+
+async def answer_button(update: Update, replies: list[Reply], notices: frozenset[str] = NOTICES) -> None:
+    """Answer the button press: a lone notice shows as a toast, anything else as messages."""
+    query = update.callback_query
+    if len(replies) == 1 and replies[0].text in notices:
+        await query.answer(replies[0].text)
+        return
+    await query.answer()
+    await send(update, replies)

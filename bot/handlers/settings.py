@@ -10,7 +10,7 @@ from bot import keyboards, parsing, texts
 from bot.callback_data import button, parse
 from bot.context import Ctx
 from bot.handlers import flow
-from bot.handlers.replies import Reply, send
+from bot.handlers.replies import NOTICES, Reply, answer_button, send
 from models import schedule, users
 from models.tables import User
 
@@ -62,8 +62,7 @@ async def settings_button(update: Update, context: Ctx) -> None:
         replies = [Reply(texts.BUTTON_EXPIRED)]
         if choice is not None and user is not None:
             replies = await _act(session, user, choice.op, choice.arg, now)
-    await query.answer()
-    await send(update, replies)
+    await answer_button(update, replies, NOTICES)
 
 
 async def _act(session: AsyncSession, user: User, op: str, arg: str, now: datetime) -> list[Reply]:

@@ -166,7 +166,7 @@ async def test_fail_next_for_one_chat_leaves_other_chats_alone(fake_api, bot) ->
         "sendMessage", status=400, description="Bad Request: chat not found", chat_id=2
     )
     await bot.send_message(1, "fine")
-    with pytest.raises(BadRequest, match="(?i)chat not found"):
+    with pytest.raises(BadRequest, match=r"(?i)chat not found"):
         await bot.send_message(2, "fails")
 
 

@@ -1,0 +1,220 @@
+"""Find the user's IANA time zone from a name, a city, a country or a location."""
+
+import difflib
+import math
+import threading
+import unicodedata
+import zoneinfo
+from datetime import datetime
+from functools import lru_cache
+from importlib import resources
+from typing import TYPE_CHECKING
+
+from models.schedule import local_now
+
+if TYPE_CHECKING:
+    from timezonefinder import TimezoneFinder
+
+# Zone names are at most ~32 characters; anything much longer is not one.
+MAX_INPUT = 64
+_REGIONS = {
+    "Africa", "America", "Antarctica", "Arctic", "Asia", "Atlantic", "Australia", "Europe",
+    "Indian", "Pacific",
+}  # fmt: skip
+# Names people type that are not zone names: big cities, countries and abbreviations.
+ALIASES = {
+    "utc": "UTC", "gmt": "UTC", "z": "UTC", "zulu": "UTC",
+    "est": "America/New_York", "edt": "America/New_York", "eastern": "America/New_York",
+    "cst": "America/Chicago", "cdt": "America/Chicago", "central": "America/Chicago",
+    "mst": "America/Denver", "mdt": "America/Denver", "mountain": "America/Denver",
+    "pst": "America/Los_Angeles", "pdt": "America/Los_Angeles", "pacific": "America/Los_Angeles",
+    "cet": "Europe/Berlin", "cest": "Europe/Berlin", "bst": "Europe/London",
+    "munich": "Europe/Berlin", "frankfurt": "Europe/Berlin", "hamburg": "Europe/Berlin",
+    "cologne": "Europe/Berlin", "koln": "Europe/Berlin", "germany": "Europe/Berlin",
+    "deutschland": "Europe/Berlin", "uk": "Europe/London", "england": "Europe/London",
+    "scotland": "Europe/London", "wales": "Europe/London", "britain": "Europe/London",
+    "great britain": "Europe/London", "united kingdom": "Europe/London",
+    "manchester": "Europe/London", "edinburgh": "Europe/London",
+    "holland": "Europe/Amsterdam", "the netherlands": "Europe/Amsterdam",
+    "barcelona": "Europe/Madrid", "spain": "Europe/Madrid", "portugal": "Europe/Lisbon",
+    "milan": "Europe/Rome", "florence": "Europe/Rome", "naples": "Europe/Rome",
+    "geneva": "Europe/Zurich", "lyon": "Europe/Paris", "marseille": "Europe/Paris",
+    "san francisco": "America/Los_Angeles", "sf": "America/Los_Angeles",
+    "seattle": "America/Los_Angeles", "portland": "America/Los_Angeles",
+    "san diego": "America/Los_Angeles", "la": "America/Los_Angeles",
+    "las vegas": "America/Los_Angeles", "boston": "America/New_York",
+    "washington": "America/New_York", "washington dc": "America/New_York",
+    "dc": "America/New_York", "nyc": "America/New_York", "miami": "America/New_York",
+    "atlanta": "America/New_York", "philadelphia": "America/New_York",
+    "houston": "America/Chicago", "dallas": "America/Chicago", "austin": "America/Chicago",
+    "montreal": "America/Toronto", "ottawa": "America/Toronto", "calgary": "America/Edmonton",
+    "delhi": "Asia/Kolkata", "new delhi": "Asia/Kolkata", "mumbai": "Asia/Kolkata",
+    "bombay": "Asia/Kolkata", "bangalore": "Asia/Kolkata", "bengaluru": "Asia/Kolkata",
+    "chennai": "Asia/Kolkata", "hyderabad": "Asia/Kolkata", "beijing": "Asia/Shanghai",
+    "china": "Asia/Shanghai", "osaka": "Asia/Tokyo", "kyoto": "Asia/Tokyo",
+    "canberra": "Australia/Sydney",
+}  # fmt: skip
+# Countries with several zones: suggest the most populous rather than guessing one.
+_COUNTRY_CHOICES = {
+    "US": ("America/New_York", "America/Chicago", "America/Denver", "America/Los_Angeles"),
+    "CA": ("America/Toronto", "America/Vancouver", "America/Edmonton", "America/Halifax"),
+    "AU": ("Australia/Sydney", "Australia/Melbourne", "Australia/Brisbane", "Australia/Perth"),
+    "BR": ("America/Sao_Paulo", "America/Manaus", "America/Fortaleza"),
+    "RU": ("Europe/Moscow", "Asia/Yekaterinburg", "Asia/Novosibirsk", "Asia/Vladivostok"),
+    "MX": ("America/Mexico_City", "America/Tijuana", "America/Cancun"),
+}
+_NOT_CITIES = {"act", "lhi", "nsw", "north", "south", "west", "east", "yancowinna"}
+_COUNTRY_NAMES = {"usa": "US", "america": "US", "united states of america": "US", "us": "US"}
+
+
+def _key(text: str) -> str:
+    """Fold case, accents, underscores and spacing so "São_Paulo" matches "sao paulo"."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return " ".join(plain.replace("_", " ").split())
+
+
+def resolve_zone(text: str) -> str | None:
+    """Return the canonical IANA zone for a zone name, city or country; None when unsure."""
+    if not isinstance(text, str) or len(text) > MAX_INPUT:
+        return None
+    key = _key(text)
+    if not key:
+        return None
+    index = _index()
+    return index.get(key) or index.get(key.replace("-", " "))
+
+
+def suggest_zones(text: str, n: int = 3) -> list[str]:
+    """Return up to n zones the text may mean: a country's main zones, or near spellings."""
+    if not isinstance(text, str) or len(text) > MAX_INPUT or n < 1:
+        return []
+    key = _key(text)
+    if not key:
+        return []
+    country = _country_names().get(key)
+    if country in _COUNTRY_CHOICES:
+        return list(_COUNTRY_CHOICES[country][:n])
+    found: list[str] = []
+    for match in difflib.get_close_matches(key, _index().keys(), n=n * 4, cutoff=0.75):
+        zone = _index()[match]
+        if zone not in found:
+            found.append(zone)
+    return found[:n]
+
+
+def canonical_zone(tz: str) -> str:
+    """Return the current name of a zone, following tzdata's links ("Asia/Calcutta")."""
+    links = zone_links()
+    for _ in range(5):
+        if tz not in links:
+            break
+        tz = links[tz]
+    return tz
+
+
+def _preferred(tz: str) -> str:
+    # A zone with its own country keeps its name, even when tzdata merged its rules into
+    # another's ("Europe/Oslo" links to Berlin); a renamed one takes its new name ("Calcutta").
+    return tz if tz in zone_countries() else canonical_zone(tz)
+
+
+def country_for_zone(tz: str) -> str | None:
+    """Return the ISO 3166 code of the country a zone belongs to, if any."""
+    countries = zone_countries()
+    return countries.get(tz) or countries.get(canonical_zone(tz))
+
+
+def describe_zone(tz: str, now: datetime) -> str:
+    """Name a zone with its current local time: "Europe/Berlin (now 14:05)"."""
+    return f"{tz} (now {local_now(now, tz):%H:%M})"
+
+
+def zone_for_location(lat: float, lon: float) -> str | None:
+    """Return the zone at a latitude and longitude (a Telegram location), or None."""
+    if not all(isinstance(v, int | float) and math.isfinite(v) for v in (lat, lon)):
+        return None
+    if not (-90 <= lat <= 90 and -180 <= lon <= 180):
+        return None
+    found = _finder().timezone_at(lng=float(lon), lat=float(lat))
+    return _preferred(found) if found else None
+
+
+_finder_lock = threading.Lock()
+
+
+@lru_cache(maxsize=1)
+def _finder() -> "TimezoneFinder":
+    # Imported and built on first use: its data files take ~0.1 s to open.
+    from timezonefinder import TimezoneFinder
+
+    with _finder_lock:
+        return TimezoneFinder()
+
+
+def _tzdata_text(name: str) -> str:
+    return (resources.files("tzdata") / "zoneinfo" / name).read_text(encoding="utf-8")
+
+
+@lru_cache(maxsize=1)
+def zone_countries() -> dict[str, str]:
+    """Map each zone of zone.tab to its one country (zone1970.tab lists several per zone)."""
+    countries: dict[str, str] = {}
+    for line in _tzdata_text("zone.tab").splitlines():
+        if line and not line.startswith("#"):
+            code, _coordinates, zone, *_ = line.split("\t")
+            countries[zone] = code
+    return countries
+
+
+@lru_cache(maxsize=1)
+def zone_links() -> dict[str, str]:
+    """Map each old or alias zone name to its target, from tzdata's "L target alias" lines."""
+    links: dict[str, str] = {}
+    for line in _tzdata_text("tzdata.zi").splitlines():
+        if line.startswith("L "):
+            _, target, alias = line.split()
+            links[alias] = target
+    return links
+
+
+@lru_cache(maxsize=1)
+def _country_names() -> dict[str, str]:
+    """Map folded country names from iso3166.tab ("britain", "uk", "germany") to codes."""
+    names = dict(_COUNTRY_NAMES)
+    for line in _tzdata_text("iso3166.tab").splitlines():
+        if line and not line.startswith("#"):
+            code, name = line.split("\t")[:2]
+            plain, _, inner = name.partition(" (")
+            names.setdefault(_key(plain), code)
+            if inner:
+                names.setdefault(_key(f"{plain} {inner.rstrip(')')}"), code)
+    return names
+
+
+@lru_cache(maxsize=1)
+def _index() -> dict[str, str]:
+    """Map every folded name people may type to a canonical zone."""
+    zones = zoneinfo.available_timezones()
+    index: dict[str, str] = {}
+    for tz in sorted(zones):
+        region, _, city = tz.partition("/")
+        preferred = _preferred(tz)
+        _add(index, _key(tz), preferred)
+        city = _key(city.rpartition("/")[2])
+        # Old names ("Calcutta") count; "Australia/ACT" and "Australia/West" do not.
+        if region in _REGIONS and city and city not in _NOT_CITIES:
+            _add(index, city, preferred)
+    by_country: dict[str, list[str]] = {}
+    for tz, code in zone_countries().items():
+        by_country.setdefault(code, []).append(tz)
+    for name, code in _country_names().items():
+        if len(by_country.get(code, ())) == 1:
+            index.setdefault(name, by_country[code][0])
+    index.update({_key(alias): zone for alias, zone in ALIASES.items()})
+    return index
+
+
+def _add(index: dict[str, str], key: str, zone: str) -> None:
+    index.setdefault(key, zone)
+    index.setdefault(key.replace("-", " "), zone)

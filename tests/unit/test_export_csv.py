@@ -1,0 +1,59 @@
+"""/export's zip: one CSV per table, a README, values people and spreadsheets can read."""
+
+import csv
+import io
+import zipfile
+from datetime import UTC, date, datetime
+
+from bot.export_csv import build_export_zip, cell
+from models.tables import Checkin
+from models.types import Answer, HabitKind
+
+AT = datetime(2026, 3, 15, 12, 0, tzinfo=UTC)
+
+
+def _unzip(data: bytes) -> dict[str, str]:
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        return {name: archive.read(name).decode() for name in archive.namelist()}
+
+
+def test_zip_holds_a_readme_and_one_csv_per_table_even_when_empty():
+    checkin = Checkin(
+        id=1,
+        user_id=7,
+        kind=HabitKind.MOOD,
+        answer=Answer.DONE,
+        value=6.0,
+        note="=SUM(A1)",
+        local_date=date(2026, 3, 15),
+        recorded_at=AT,
+    )
+    files = _unzip(build_export_zip({"checkins": [checkin.model_dump()]}, at=AT))
+    assert set(files) == {
+        "README.txt",
+        "users.csv",
+        "habits.csv",
+        "schedules.csv",
+        "deliveries.csv",
+        "checkins.csv",
+        "safety_events.csv",
+    }
+    (row,) = csv.DictReader(io.StringIO(files["checkins.csv"]))
+    assert (row["kind"], row["answer"], row["value"], row["note"]) == (
+        "mood",
+        "done",
+        "6.0",
+        "'=SUM(A1)",
+    )
+    assert row["recorded_at"] == "2026-03-15T12:00:00+00:00"
+    assert files["habits.csv"].startswith("id,user_id,kind,name")
+
+
+def test_cell_renders_plain_values():
+    assert [cell(v) for v in (None, True, {"a": 1}, -2, "-x")] == [
+        "",
+        "true",
+        '{"a": 1}',
+        "-2",
+        "'-x",
+    ]
