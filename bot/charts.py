@@ -100,19 +100,14 @@ def _draw_lines(ax, data: SummaryData) -> None:
     x = range(len(data.days))
     mood = [float("nan") if v is None else v for v in data.mood_by_day]
     sleep = [float("nan") if v is None else v for v in data.sleep_by_day]
-    ax.plot(x, mood, color=MOOD_COLOUR, marker="o", markersize=3, linewidth=1.5, label="mood")
+    # Markers mark single logged days; over months they would only blur the line.
+    size = 3 if len(data.days) <= 62 else 0
+    ax.plot(x, mood, color=MOOD_COLOUR, marker="o", markersize=size, linewidth=1.5)
     ax.set_ylim(0, 10)
     ax.set_ylabel("mood (0–10)", color=MOOD_COLOUR, fontsize=8)
     sleep_ax = ax.twinx()
     sleep_ax.plot(
-        x,
-        sleep,
-        color=SLEEP_COLOUR,
-        marker="s",
-        markersize=3,
-        linewidth=1.5,
-        linestyle="--",
-        label="sleep",
+        x, sleep, color=SLEEP_COLOUR, marker="s", markersize=size, linewidth=1.5, linestyle="--"
     )
     sleep_ax.set_ylim(0, 12)
     sleep_ax.set_ylabel("hours slept", color=SLEEP_COLOUR, fontsize=8)

@@ -1,0 +1,61 @@
+"""`python -m bot` as a real process: onboarding, a restart, and start-up refusals."""
+
+import os
+import subprocess
+import sys
+
+from tests.e2e.conftest import ROOT
+
+
+def test_onboarding_survives_a_restart(bot_process):
+    bot = bot_process
+    bot.start()
+    bot.say("/start")
+    bot.wait_text("not a doctor or a crisis service")
+    bot.say("Berlin")
+    bot.wait_button("Medication")
+    for label in ("Medication", "Sleep", "Exercise"):
+        bot.tap(label)
+        bot.wait_button(f"✅ {label}")
+    bot.tap("Done")
+    bot.wait_text("What's the medicine called?")
+    bot.say("Sertraline")
+    bot.wait_button("08:00 and 20:00")
+    bot.tap("08:00 and 20:00")
+    bot.wait_text("wind-down nudge")
+    bot.tap("Sounds good")
+    bot.wait_text("Added: Sleep")
+    bot.tap("Sounds good")
+    bot.wait_text("All set")
+    output = bot.stop()
+    assert bot.proc.returncode == 0, output
+    assert bot.api.token not in output  # the token never reaches the logs
+
+    bot.start()
+    bot.say("/habits")
+    overview = bot.wait_text("Your reminders")
+    for fragment in ("Sertraline: 08:00, 20:00", "Sleep: bedtime 22:30, morning 08:30", "Exercise: 17:00"):
+        assert fragment in overview
+    bot.stop()
+
+
+def _run(env_changes: dict[str, str]) -> subprocess.CompletedProcess:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("TELEGRAM_", "DATABASE_"))}
+    return subprocess.run(
+        [sys.executable, "-m", "bot"], cwd=ROOT, env=env | env_changes, stdin=subprocess.DEVNULL,
+        capture_output=True, text=True, timeout=60,
+    )
+
+
+def test_no_token_and_no_terminal_exits_2_with_botfather_hint(tmp_path):
+    result = _run({"DATABASE_URL": f"sqlite:///{tmp_path}/x.db"})
+    assert result.returncode == 2
+    assert "@BotFather" in result.stderr and "TELEGRAM_BOT_TOKEN" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_malformed_setting_names_it_in_one_line(tmp_path):
+    result = _run({"TELEGRAM_BOT_TOKEN": "123:abcdefghij", "DATABASE_URL": "mysql://nope"})
+    assert result.returncode == 2
+    [line] = result.stderr.strip().splitlines()
+    assert "DATABASE_URL" in line
