@@ -16,6 +16,11 @@ from jobs.dispatcher import Dispatcher
 
 log = logging.getLogger(__name__)
 TICK_JOB = "dispatch"
+# Telegram allows about 30 messages a second overall. The default AsyncLimiter(30, 1) is a
+# leaky bucket that first lets a burst of 30 through and then 30 a second, i.e. up to ~60
+# within one second, which a per-second window answers with 429s. One message per 1/29 s
+# allows no burst and keeps a margin for network jitter (bench/README.md, "Dispatch").
+OVERALL_PER_SECOND = 29
 
 
 def build_application(deps: Deps, *, summary_builder=None, send_summary=None) -> Application:
@@ -28,7 +33,11 @@ def build_application(deps: Deps, *, summary_builder=None, send_summary=None) ->
         .base_file_url(settings.file_base_url)
         .defaults(Defaults(parse_mode=ParseMode.HTML, tzinfo=UTC))
         # Overall pacing plus retries on RetryAfter; per-chat pacing is the dispatcher's.
-        .rate_limiter(AIORateLimiter(max_retries=3))
+        .rate_limiter(
+            AIORateLimiter(
+                overall_max_rate=1, overall_time_period=1 / OVERALL_PER_SECOND, max_retries=3
+            )
+        )
         .context_types(ContextTypes(context=Ctx))
         .post_init(on_startup)
         .post_shutdown(on_shutdown)

@@ -58,6 +58,11 @@ class _MethodHandler(tornado.web.RequestHandler):
     def initialize(self, api: LocalBotApi) -> None:
         """Keep the stand-in this handler serves."""
         self.api = api
+        self.client_gone = False
+
+    def on_connection_close(self) -> None:
+        """Note that the client hung up (e.g. its process was killed) mid-request."""
+        self.client_gone = True
 
     async def post(self, token: str, name: str) -> None:
         """Serve one Bot API call."""
@@ -75,6 +80,9 @@ class _MethodHandler(tornado.web.RequestHandler):
             return None
         if fault is not None and fault.kind == "delay":
             await asyncio.sleep(fault.seconds)
+            if self.client_gone:  # like Telegram, nothing is sent for a request nobody awaits
+                state.record(method, params, None)
+                return None
         if fault is not None and fault.error is not None:
             status, body = fault.error.status, fault.error.body()
         else:
@@ -286,9 +294,16 @@ class LocalBotApi(UpdateBuilders):
         """Close the connection of the next calls of a method without answering."""
         self._add_fault(Fault(_known(method), "drop", times))
 
-    def delay_next(self, method: str, seconds: float, times: int = 1) -> None:
-        """Hold the answer to the next calls of a method for some seconds."""
-        self._add_fault(Fault(_known(method), "delay", times, seconds=seconds))
+    def delay_next(
+        self, method: str, seconds: float, times: int = 1, chat_id: int | None = None
+    ) -> None:
+        """Hold the answer to the next calls of a method (to one chat, if given) for a while."""
+        self._add_fault(Fault(_known(method), "delay", times, seconds=seconds, chat_id=chat_id))
+
+    def clear_faults(self) -> None:
+        """Forget every injected fault that has not fired yet."""
+        with self.state.lock:
+            self.state.faults.clear()
 
     def _add_fault(self, fault: Fault) -> None:
         with self.state.lock:

@@ -4,10 +4,12 @@ This is the hot path, so it uses SQLAlchemy Core statements (one SELECT, one exe
 UPDATE and one INSERT … RETURNING per batch) rather than an ORM loop.
 """
 
-from dataclasses import dataclass
+from collections import defaultdict
+import json
 from datetime import datetime, timedelta
+from typing import NamedTuple
 
-from sqlalchemy import bindparam, exists, func, insert, select, update
+from sqlalchemy import bindparam, case, exists, func, insert, literal, null, select, update
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from models.schedule import day_end_after, in_grace, local_day, next_fire_at
@@ -15,10 +17,11 @@ from models.tables import Checkin, Delivery, Habit, Schedule, User
 from models.types import Answer, DeliveryStatus, HabitKind, Purpose
 
 D, S, U, H = Delivery.__table__, Schedule.__table__, User.__table__, Habit.__table__
+IN_CHUNK = 10_000
 
 
-@dataclass(frozen=True, slots=True)
-class Claimed:
+# A NamedTuple, not a frozen dataclass: a claim builds thousands, and this is ~5x cheaper.
+class Claimed(NamedTuple):
     """A delivery this process now owns and must send."""
 
     delivery_id: int
@@ -48,7 +51,6 @@ async def claim_due_schedules(
         select(
             S.c.id,
             S.c.user_id,
-            S.c.habit_id,
             S.c.purpose,
             S.c.hour,
             S.c.minute,
@@ -67,34 +69,13 @@ async def claim_due_schedules(
         .order_by(S.c.next_fire_at)
         .limit(limit)
     )
-    rows = (await (await session.connection()).execute(_lock(query, session, S))).all()
+    connection = await session.connection()
+    rows = (await connection.execute(_lock(query, session, S))).all()
     if not rows:
         return []
-    advances = [{"sid": r.id, "nxt": next_fire_at(r, now, r.tz)} for r in rows]
-    await (await session.connection()).execute(
-        update(S).where(S.c.id == bindparam("sid")).values(next_fire_at=bindparam("nxt")),
-        advances,
-    )
-    fresh = [in_grace(r.next_fire_at, now, grace) for r in rows]
-    new = [
-        {
-            "user_id": r.user_id,
-            "habit_id": r.habit_id,
-            "schedule_id": r.id,
-            "purpose": r.purpose,
-            "due_at": r.next_fire_at,
-            "snoozed": False,
-            "status": DeliveryStatus.PENDING if ok else DeliveryStatus.MISSED,
-            # Until sending is recorded, the lease lets a restart find and resend it.
-            "resend_at": now + lease if ok else None,
-        }
-        for r, ok in zip(rows, fresh, strict=True)
-    ]
-    ids = (
-        (await (await session.connection()).execute(insert(D).returning(D.c.id, sort_by_parameter_order=True), new))
-        .scalars()
-        .all()
-    )
+    # Deliveries are copied from the rows inside the database before next_fire_at moves on.
+    status = await _insert_deliveries(connection, [r.id for r in rows], now, grace, lease)
+    await _advance(connection, rows, now)
     return [
         Claimed(
             delivery_id,
@@ -108,9 +89,77 @@ async def claim_due_schedules(
             r.day_end_minute,
             False,
         )
-        for delivery_id, r, ok in zip(ids, rows, fresh, strict=True)
-        if ok
+        for r in rows
+        if (delivery_id := status[r.id]) is not None
     ]
+
+
+def _chunks(ids: list[int]) -> list[list[int]]:
+    # PostgreSQL binds each id as one parameter: stay well under asyncpg's 32,767.
+    return [ids[start : start + IN_CHUNK] for start in range(0, len(ids), IN_CHUNK)]
+
+
+def _among(connection, column, ids: list[int]):
+    """Return `column IN ids`; on SQLite as one JSON parameter read with json_each."""
+    if connection.dialect.name != "sqlite":
+        return column.in_(ids)
+    # An expanding IN of thousands of ids cost more in SQLAlchemy than the query in SQLite.
+    values = func.json_each(json.dumps(ids)).table_valued("value")
+    return column.in_(select(values.c.value))
+
+
+async def _insert_deliveries(
+    connection, schedule_ids: list[int], now: datetime, grace: timedelta, lease: timedelta
+) -> dict[int, int | None]:
+    """Record a delivery per claimed schedule; map schedule id to the new delivery id, or None
+    when it came due too long ago to send (stored as missed).
+
+    One INSERT … SELECT per chunk: no row crosses into Python, which made a per-row
+    INSERT … RETURNING the slowest part of a claim.
+    """
+    fresh = S.c.next_fire_at >= now - grace  # next_fire_at <= now already holds
+    pending = literal(DeliveryStatus.PENDING, D.c.status.type)
+    missed = literal(DeliveryStatus.MISSED, D.c.status.type)
+    # Until sending is recorded, the lease lets a restart find and resend it.
+    lease_end = literal(now + lease, D.c.resend_at.type)
+    columns = ("user_id", "habit_id", "schedule_id", "purpose", "due_at")
+    status: dict[int, int | None] = {}
+    for chunk in _chunks(schedule_ids):
+        source = select(
+            S.c.user_id,
+            S.c.habit_id,
+            S.c.id,
+            S.c.purpose,
+            S.c.next_fire_at,
+            case((fresh, pending), else_=missed),
+            case((fresh, lease_end), else_=null()),
+            literal(False),
+        ).where(_among(connection, S.c.id, chunk))
+        statement = (
+            insert(D)
+            .from_select([*columns, "status", "resend_at", "snoozed"], source)
+            .returning(D.c.schedule_id, D.c.id, D.c.status)
+        )
+        for schedule_id, delivery_id, state in await connection.execute(statement):
+            status[schedule_id] = delivery_id if state is DeliveryStatus.PENDING else None
+    return status
+
+
+async def _advance(connection, rows, now: datetime) -> None:
+    """Move each row's next_fire_at on, with one UPDATE per distinct new time."""
+    # Rows due together mostly share a rule and zone, so few distinct new times arise.
+    by_rule: dict[tuple, datetime | None] = {}
+    groups: dict[datetime | None, list[int]] = defaultdict(list)
+    for r in rows:
+        key = (r.hour, r.minute, r.days, r.once_on, r.offset_minutes, r.tz)
+        if key not in by_rule:
+            by_rule[key] = next_fire_at(r, now, r.tz)
+        groups[by_rule[key]].append(r.id)
+    for nxt, ids in groups.items():
+        for chunk in _chunks(ids):
+            await connection.execute(
+                update(S).where(_among(connection, S.c.id, chunk)).values(next_fire_at=nxt)
+            )
 
 
 async def claim_resends(

@@ -92,21 +92,27 @@ async def _load_period(session: AsyncSession, *, user_id: int, days: int, now: d
     today = local_day(now, tz, day_end)
     start = today - timedelta(days=days - 1)
     first = window_start(start, today)
+    before = start - timedelta(days=days)
     habits = await session.exec(
         select(Habit.id, Habit.kind, Habit.name).where(Habit.user_id == user_id)
     )
     infos = [HabitInfo(id_, kind, name) for id_, kind, name in habits]
-    entries = await _checkin_entries(session, user_id=user_id, first=first, last=today)
+    entries = await _warmup_entries(
+        session, user_id=user_id, first=first, last=before - timedelta(days=1)
+    )
+    entries += await _checkin_entries(session, user_id=user_id, first=before, last=today)
+    # Reminders from before the compared periods all got their "no answer" check-in when
+    # their day ended, so only these periods need the (costlier) search for unanswered ones.
     kinds = {habit.id: habit.kind for habit in infos}
     unanswered = await _unanswered_reminders(
         session,
         user_id=user_id,
-        since=day_start_utc(first, tz, day_end),
+        since=day_start_utc(before, tz, day_end),
         until=day_start_utc(today + timedelta(days=1), tz, day_end),
     )
     for habit_id, due_at in unanswered:
         day = local_day(due_at, tz, day_end)
-        if habit_id in kinds and first <= day <= today:
+        if habit_id in kinds and before <= day <= today:
             entries.append(Entry(habit_id, kinds[habit_id], day, None, from_reminder=True))
     return _Period(first_name, infos, entries, start, today)
 
@@ -132,6 +138,21 @@ async def _checkin_entries(
     return [
         Entry(habit_id, kind, day, answer, delivery_id is not None, value, quality, note)
         for habit_id, kind, day, answer, delivery_id, value, quality, note in rows
+    ]
+
+
+async def _warmup_entries(
+    session: AsyncSession, *, user_id: int, first: date, last: date
+) -> list[Entry]:
+    """Fetch only what habit strength and streaks need from the days before the periods."""
+    rows = await session.exec(
+        select(
+            Checkin.habit_id, Checkin.kind, Checkin.local_date, Checkin.answer, Checkin.delivery_id
+        ).where(Checkin.user_id == user_id, Checkin.local_date.between(first, last))
+    )
+    return [
+        Entry(habit_id, kind, day, answer, delivery_id is not None)
+        for habit_id, kind, day, answer, delivery_id in rows
     ]
 
 

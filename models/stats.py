@@ -6,6 +6,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from enum import StrEnum
+from statistics import fmean
 from typing import NamedTuple
 from zoneinfo import ZoneInfo
 
@@ -346,15 +347,16 @@ def _patterns(
         without = [r.day for r in days if not r.done]
         # Sleep is logged the morning after, so the night after a day is the next day's entry.
         for metric, values, shift in (("mood", mood, 0), ("sleep", sleep, 1)):
-            a = [values[d + timedelta(days=shift)] for d in with_ if d + timedelta(shift) in values]
-            b = [
-                values[d + timedelta(days=shift)] for d in without if d + timedelta(shift) in values
-            ]
+            a = _shifted(values, with_, shift)
+            b = _shifted(values, without, shift)
             if len(a) >= MIN_PATTERN_DAYS and len(b) >= MIN_PATTERN_DAYS:
-                found.append(
-                    Pattern(habit, metric, sum(a) / len(a), sum(b) / len(b), len(a), len(b))
-                )
+                found.append(Pattern(habit, metric, fmean(a), fmean(b), len(a), len(b)))
     return sorted(found, key=lambda p: -abs(p.with_mean - p.without_mean))
+
+
+def _shifted(values: dict[date, float], days: list[date], shift: int) -> list[float]:
+    step = timedelta(days=shift)
+    return [values[day + step] for day in days if day + step in values]
 
 
 def _date_range(first: date, last: date) -> Iterable[date]:

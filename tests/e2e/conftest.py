@@ -4,6 +4,7 @@ import os
 import signal
 import subprocess
 import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -12,6 +13,16 @@ import pytest
 from bot.local_api import LocalBotApi
 
 ROOT = Path(__file__).resolve().parents[2]
+
+
+def wait_until(predicate, timeout: float = 20.0, every: float = 0.05):
+    """Poll a condition the fake server does not see (e.g. the database) until a deadline."""
+    deadline = time.monotonic() + timeout
+    while not (value := predicate()):
+        if time.monotonic() > deadline:
+            raise TimeoutError(f"condition not met within {timeout} s")
+        time.sleep(every)
+    return value
 
 
 class BotProcess:
