@@ -3,12 +3,16 @@
 import asyncio
 import os
 import shutil
+import uuid
 from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from sqlalchemy import text
+from sqlalchemy.engine import make_url
+from sqlalchemy.ext.asyncio import create_async_engine
 
-from models.db import Database
+from models.db import Database, async_url
 from tests.factories import FixedClock
 
 
@@ -43,12 +47,22 @@ def clock() -> FixedClock:
 
 
 @pytest.fixture
-def pg_url() -> str:
-    """Return TEST_DATABASE_URL (a PostgreSQL database), or skip the test."""
+async def pg_db():
+    """Yield a Database on a new, migrated PostgreSQL database (TEST_DATABASE_URL), or skip."""
     url = os.environ.get("TEST_DATABASE_URL", "")
     if not url.startswith("postgresql"):
         pytest.skip("TEST_DATABASE_URL is not set to a PostgreSQL database")
-    return url
+    name = f"steady_test_{uuid.uuid4().hex[:12]}"
+    admin = create_async_engine(async_url(url), isolation_level="AUTOCOMMIT")
+    async with admin.connect() as connection:
+        await connection.execute(text(f'CREATE DATABASE "{name}"'))
+    database = Database(make_url(url).set(database=name).render_as_string(hide_password=False))
+    await database.migrate()
+    yield database
+    await database.dispose()
+    async with admin.connect() as connection:
+        await connection.execute(text(f'DROP DATABASE "{name}" WITH (FORCE)'))
+    await admin.dispose()
 
 
 @pytest.fixture

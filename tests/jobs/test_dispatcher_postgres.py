@@ -1,0 +1,29 @@
+"""Several dispatchers on one PostgreSQL database: SKIP LOCKED claims, nothing sent twice."""
+
+import asyncio
+from datetime import UTC, datetime
+
+from sqlalchemy import update
+
+from jobs.dispatcher import Dispatcher
+from models.tables import Schedule
+from models.types import HabitKind
+from tests import factories
+from tests.jobs.conftest import FakeSender
+
+NOW = datetime(2026, 11, 26, 12, 0, tzinfo=UTC)
+
+
+async def test_three_dispatchers_share_the_work_without_doubles(pg_db, clock):
+    clock.set(NOW)
+    for user_id in range(1, 301):
+        await factories.user(pg_db, user_id=user_id, tz="UTC", now=NOW, onboarded=False)
+        await factories.habit(pg_db, user_id=user_id, kind=HabitKind.MOOD, times=[(12, 0)], now=NOW)
+    async with pg_db.session() as session:
+        await session.exec(update(Schedule).values(next_fire_at=NOW))
+    senders = [FakeSender() for _ in range(3)]
+    dispatchers = [Dispatcher(pg_db, s, clock, sleep=clock.sleep, batch=25) for s in senders]
+    await asyncio.gather(*(d.tick() for d in dispatchers))
+    handed = [r.delivery_id for s in senders for r in s.reminders]
+    assert len(handed) == 300 and len(set(handed)) == 300
+    assert sum(1 for s in senders if s.reminders) >= 2  # the work was really shared
