@@ -123,7 +123,10 @@ class Dispatcher:
                 await self._record(outcomes)
 
     async def _send_one(
-        self, claim: Claimed, blocked: set[int], results: "asyncio.Queue[tuple[Claimed, SendResult] | None]"
+        self,
+        claim: Claimed,
+        blocked: set[int],
+        results: "asyncio.Queue[tuple[Claimed, SendResult] | None]",
     ) -> None:
         result = await self._send(claim, blocked)
         if result.outcome is SendOutcome.BLOCKED:

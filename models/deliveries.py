@@ -4,8 +4,8 @@ This is the hot path, so it uses SQLAlchemy Core statements (one SELECT, one exe
 UPDATE and one INSERT … RETURNING per batch) rather than an ORM loop.
 """
 
-from collections import defaultdict
 import json
+from collections import defaultdict
 from datetime import datetime, timedelta
 from typing import NamedTuple
 
@@ -285,7 +285,9 @@ async def record_unsent(
             update(D).where(D.c.id.in_(failed)).values(status=DeliveryStatus.FAILED, resend_at=None)
         )
     if retry:
-        await (await session.connection()).execute(update(D).where(D.c.id.in_(retry)).values(resend_at=now + backoff))
+        await (await session.connection()).execute(
+            update(D).where(D.c.id.in_(retry)).values(resend_at=now + backoff)
+        )
 
 
 async def expire_unanswered(session: AsyncSession, *, now: datetime, limit: int = 5000) -> int:

@@ -32,7 +32,12 @@ class FixedClock:
 
 
 async def user(
-    db: Database, *, user_id: int = 42, tz: str = "Europe/Berlin", now: datetime, onboarded: bool = True
+    db: Database,
+    *,
+    user_id: int = 42,
+    tz: str = "Europe/Berlin",
+    now: datetime,
+    onboarded: bool = True,
 ) -> User:
     """Make an onboarded user in the given zone."""
     async with db.session() as session:
@@ -44,10 +49,18 @@ async def user(
 
 
 async def habit(
-    db: Database, *, user_id: int = 42, kind: HabitKind, times: list[Time], name: str = "",
-    now: datetime, **extra,
+    db: Database,
+    *,
+    user_id: int = 42,
+    kind: HabitKind,
+    times: list[Time],
+    name: str = "",
+    now: datetime,
+    **extra,
 ) -> Habit:
     """Add a habit through the real query."""
     async with db.session() as session:
         row = await users.get_user(session, user_id)
-        return await habits.add_habit(session, user=row, kind=kind, name=name, times=times, now=now, **extra)
+        return await habits.add_habit(
+            session, user=row, kind=kind, name=name, times=times, now=now, **extra
+        )

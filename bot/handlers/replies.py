@@ -34,7 +34,9 @@ async def send(update: Update, replies: list[Reply]) -> None:
             await update.effective_chat.send_message(reply.text, reply_markup=reply.markup)
 
 
-async def answer_button(update: Update, replies: list[Reply], notices: frozenset[str] = NOTICES) -> None:
+async def answer_button(
+    update: Update, replies: list[Reply], notices: frozenset[str] = NOTICES
+) -> None:
     """Answer the button press: a lone notice shows as a toast, anything else as messages."""
     query = update.callback_query
     if len(replies) == 1 and replies[0].text in notices:

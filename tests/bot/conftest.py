@@ -3,7 +3,6 @@
 from collections.abc import Iterator
 
 import pytest
-
 from telegram import Update
 
 from bot.app import build_application, on_startup

@@ -51,7 +51,7 @@ async def test_bad_time_keeps_the_step(chat, db, bad, no_errors):
         assert (await users.get_user(session, 42)).flow == "add"
     await chat.say("18:30")
     async with db.session() as session:
-        [(habit, [schedule])] = await habits.list_habits(session, user_id=42)
+        [(_, [schedule])] = await habits.list_habits(session, user_id=42)
     assert (schedule.hour, schedule.minute) == (18, 30)
 
 

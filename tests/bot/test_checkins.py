@@ -13,7 +13,9 @@ NOON_BERLIN = datetime(2026, 11, 26, 11, 0, tzinfo=UTC)
 
 async def _due_now(db, clock, kind, **kw):
     await factories.user(db, now=clock())
-    await factories.habit(db, kind=kind, times=[(12, 0)], now=clock().replace(minute=0, hour=10), **kw)
+    await factories.habit(
+        db, kind=kind, times=[(12, 0)], now=clock().replace(minute=0, hour=10), **kw
+    )
     async with db.session() as session:
         for s in (await session.exec(select(Schedule))).all():
             if s.purpose is Purpose.CHECKIN:
@@ -30,7 +32,9 @@ async def _checkins(db):
         return list((await session.exec(select(Checkin))).all())
 
 
-async def test_taken_edits_message_and_second_tap_changes_not_counts(app, chat, db, clock, no_errors):
+async def test_taken_edits_message_and_second_tap_changes_not_counts(
+    app, chat, db, clock, no_errors
+):
     clock.set(NOON_BERLIN)
     await _due_now(db, clock, HabitKind.MEDICATION, name="Sertraline")
     await app.bot_data["deps"].dispatcher.tick()
@@ -62,7 +66,9 @@ async def test_button_of_another_user_is_refused(app, chat, db, clock, no_errors
 async def test_sleep_hours_then_quality(app, chat, db, clock, no_errors):
     clock.set(datetime(2026, 11, 26, 11, 0, tzinfo=UTC))
     await factories.user(db, now=clock())
-    await factories.habit(db, kind=HabitKind.SLEEP, times=[(22, 30), (12, 0)], now=clock().replace(hour=10))
+    await factories.habit(
+        db, kind=HabitKind.SLEEP, times=[(22, 30), (12, 0)], now=clock().replace(hour=10)
+    )
     await app.bot_data["deps"].dispatcher.tick()
     await chat.tap_label("7h")
     await chat.tap_label("4")
@@ -94,9 +100,13 @@ async def test_free_text_answers_open_reminder(app, chat, db, clock, no_errors):
     await chat.say("took my meds")
     [checkin] = await _checkins(db)
     assert checkin.delivery_id == delivery_id and checkin.answer is Answer.DONE
-    for text, kind in (("slept 7.5h", HabitKind.SLEEP), ("30 min walk", HabitKind.EXERCISE),
-                       ("2 drinks", HabitKind.SUBSTANCE_FREE), ("mood 6", HabitKind.MOOD),
-                       ("meditated", HabitKind.STRESS)):
+    for text, kind in (
+        ("slept 7.5h", HabitKind.SLEEP),
+        ("30 min walk", HabitKind.EXERCISE),
+        ("2 drinks", HabitKind.SUBSTANCE_FREE),
+        ("mood 6", HabitKind.MOOD),
+        ("meditated", HabitKind.STRESS),
+    ):
         await chat.say(text)
         assert (await _checkins(db))[-1].kind is kind
     await chat.say("purple elephants")

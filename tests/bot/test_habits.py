@@ -17,7 +17,9 @@ async def _habit_rows(db):
 
 async def test_change_times_days_pause_resume_remove(chat, db, clock, no_errors):
     await factories.user(db, now=clock())
-    await factories.habit(db, kind=HabitKind.MEDICATION, name="Sertraline", times=[(8, 0)], now=clock())
+    await factories.habit(
+        db, kind=HabitKind.MEDICATION, name="Sertraline", times=[(8, 0)], now=clock()
+    )
     await chat.say("/habits")
     assert "Sertraline" in chat.last()
     await chat.tap_label("Sertraline")
@@ -85,7 +87,9 @@ async def test_everything_survives_a_restart(app, fake_api, chat, db, clock, no_
     async with second:
         await on_startup(second)
         for text in ("Sertraline",):
-            await second.process_update(Update.de_json(fake_api.message_update(42, text), second.bot))
+            await second.process_update(
+                Update.de_json(fake_api.message_update(42, text), second.bot)
+            )
     assert "When do you take it" in chat.last() or "Sertraline" in chat.last()
     await chat.tap_label("08:00 and 20:00")
     await chat.say("/habits")

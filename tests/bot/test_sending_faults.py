@@ -15,8 +15,9 @@ NOON_BERLIN = datetime(2026, 11, 26, 11, 0, tzinfo=UTC)
 async def _due(db, clock, user_ids=(42,)):
     for user_id in user_ids:
         await factories.user(db, user_id=user_id, now=clock())
-        await factories.habit(db, user_id=user_id, kind=HabitKind.MOOD, times=[(12, 0)],
-                              now=clock().replace(hour=10))
+        await factories.habit(
+            db, user_id=user_id, kind=HabitKind.MOOD, times=[(12, 0)], now=clock().replace(hour=10)
+        )
 
 
 async def _deliveries(db):
@@ -25,7 +26,9 @@ async def _deliveries(db):
 
 
 def _accepted(api, chat_id):
-    return [c for c in api.calls("sendMessage") if c.get("chat_id") == chat_id and c["_status"] == 200]
+    return [
+        c for c in api.calls("sendMessage") if c.get("chat_id") == chat_id and c["_status"] == 200
+    ]
 
 
 async def test_retry_after_is_honoured(app, fake_api, db, clock, no_errors):
@@ -71,14 +74,18 @@ async def test_dropped_connection_is_retried(app, fake_api, db, clock, no_errors
 async def test_one_failing_user_does_not_stop_others(app, fake_api, db, clock, no_errors):
     clock.set(NOON_BERLIN)
     await _due(db, clock, (42, 7, 8))
-    fake_api.fail_next("sendMessage", status=400, description="Bad Request: chat not found", chat_id=42)
+    fake_api.fail_next(
+        "sendMessage", status=400, description="Bad Request: chat not found", chat_id=42
+    )
     await app.bot_data["deps"].dispatcher.tick()
     assert len(_accepted(fake_api, 7)) == 1 and len(_accepted(fake_api, 8)) == 1
     statuses = {d.user_id: d.status for d in await _deliveries(db)}
     assert statuses == {42: DeliveryStatus.FAILED, 7: DeliveryStatus.SENT, 8: DeliveryStatus.SENT}
 
 
-async def test_persistent_network_trouble_leaves_it_pending_for_later(app, fake_api, db, clock, caplog):
+async def test_persistent_network_trouble_leaves_it_pending_for_later(
+    app, fake_api, db, clock, caplog
+):
     clock.set(NOON_BERLIN)
     await _due(db, clock)
     fake_api.drop_next("sendMessage", times=4)

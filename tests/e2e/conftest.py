@@ -35,10 +35,17 @@ class BotProcess:
     def start(self) -> None:
         polls = len(self.api.calls("getUpdates"))
         self.proc = subprocess.Popen(
-            [sys.executable, "-m", "bot"], cwd=ROOT, env=self.env, stdin=subprocess.DEVNULL,
-            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+            [sys.executable, "-m", "bot"],
+            cwd=ROOT,
+            env=self.env,
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
         )
-        self.api.wait_for(lambda: len(self.api.calls("getUpdates")) > polls or self.proc.poll() is not None, 30)
+        self.api.wait_for(
+            lambda: len(self.api.calls("getUpdates")) > polls or self.proc.poll() is not None, 30
+        )
         assert self.proc.poll() is None, self.proc.stdout.read()
 
     def stop(self, sig: int = signal.SIGTERM) -> str:
@@ -54,8 +61,9 @@ class BotProcess:
             for row in (message.get("reply_markup") or {}).get("inline_keyboard", []):
                 for button in row:
                     if label in button["text"]:
-                        update = self.api.callback_update(self.user_id, button["callback_data"],
-                                                          message_id=message["message_id"])
+                        update = self.api.callback_update(
+                            self.user_id, button["callback_data"], message_id=message["message_id"]
+                        )
                         self.api.push_update(update)
                         return
         raise AssertionError(f"no button {label!r}")
@@ -65,12 +73,19 @@ class BotProcess:
 
     def wait_text(self, fragment: str, timeout: float = 15.0) -> str:
         """Wait until some message to the user contains fragment; return it."""
-        return self.api.wait_for(lambda: next((t for t in self.texts() if fragment in t), None), timeout)
+        return self.api.wait_for(
+            lambda: next((t for t in self.texts() if fragment in t), None), timeout
+        )
 
     def wait_button(self, label: str, timeout: float = 15.0) -> None:
         def has() -> bool:
-            return any(label in b["text"] for m in self.api.sent_to(self.user_id)
-                       for row in (m.get("reply_markup") or {}).get("inline_keyboard", []) for b in row)
+            return any(
+                label in b["text"]
+                for m in self.api.sent_to(self.user_id)
+                for row in (m.get("reply_markup") or {}).get("inline_keyboard", [])
+                for b in row
+            )
+
         self.api.wait_for(has, timeout)
 
 

@@ -6,7 +6,6 @@ import sqlite3
 from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import update
-from sqlmodel import col
 
 from models.db import Database
 from models.tables import Schedule
@@ -33,7 +32,9 @@ async def _seed(url: str) -> None:
 
 def _count(path: str, status: str) -> int:
     with sqlite3.connect(path) as con:
-        return con.execute("select count(*) from deliveries where status = ?", (status,)).fetchone()[0]
+        return con.execute(
+            "select count(*) from deliveries where status = ?", (status,)
+        ).fetchone()[0]
 
 
 def test_sigkill_mid_send_loses_and_doubles_nothing(bot_process, tmp_path):
@@ -45,13 +46,18 @@ def test_sigkill_mid_send_loses_and_doubles_nothing(bot_process, tmp_path):
     for chat_id in SECOND:
         bot.api.delay_next("sendMessage", 60, times=10, chat_id=chat_id)
     bot.start()
-    wait_until(lambda: _count(path, "SENT") == len(FIRST) and _count(path, "PENDING") == len(SECOND))
+    wait_until(
+        lambda: _count(path, "SENT") == len(FIRST) and _count(path, "PENDING") == len(SECOND)
+    )
     bot.stop(signal.SIGKILL)
     bot.api.clear_faults()
     bot.start()
     wait_until(lambda: _count(path, "SENT") == len(FIRST) + len(SECOND), 30)
     for chat_id in (*FIRST, *SECOND):
-        accepted = [c for c in bot.api.calls("sendMessage")
-                    if str(c.get("chat_id")) == str(chat_id) and c["_status"] == 200]
+        accepted = [
+            c
+            for c in bot.api.calls("sendMessage")
+            if str(c.get("chat_id")) == str(chat_id) and c["_status"] == 200
+        ]
         assert len(accepted) == 1, (chat_id, len(accepted))
     bot.stop()

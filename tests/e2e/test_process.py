@@ -34,7 +34,11 @@ def test_onboarding_survives_a_restart(bot_process):
     bot.start()
     bot.say("/habits")
     overview = bot.wait_text("Your reminders")
-    for fragment in ("Sertraline: 08:00, 20:00", "Sleep: bedtime 22:30, morning 08:30", "Exercise: 17:00"):
+    for fragment in (
+        "Sertraline: 08:00, 20:00",
+        "Sleep: bedtime 22:30, morning 08:30",
+        "Exercise: 17:00",
+    ):
         assert fragment in overview
     bot.stop()
 
@@ -42,8 +46,13 @@ def test_onboarding_survives_a_restart(bot_process):
 def _run(env_changes: dict[str, str]) -> subprocess.CompletedProcess:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("TELEGRAM_", "DATABASE_"))}
     return subprocess.run(
-        [sys.executable, "-m", "bot"], cwd=ROOT, env=env | env_changes, stdin=subprocess.DEVNULL,
-        capture_output=True, text=True, timeout=60,
+        [sys.executable, "-m", "bot"],
+        cwd=ROOT,
+        env=env | env_changes,
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        timeout=60,
     )
 
 

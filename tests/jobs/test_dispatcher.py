@@ -20,14 +20,18 @@ async def rows(db, table):
 async def test_reminder_fires_at_local_time_and_advances(db, clock, dispatcher, sender):
     clock.set(BERLIN_NOON)
     await factories.user(db, now=clock())
-    await factories.habit(db, kind=HabitKind.MEDICATION, name="Sertraline", times=[(12, 30)], now=clock())
+    await factories.habit(
+        db, kind=HabitKind.MEDICATION, name="Sertraline", times=[(12, 30)], now=clock()
+    )
     dispatcher.max_wait = timedelta(hours=1)  # otherwise it looks again within a minute
     wake = await dispatcher.tick()
     assert sender.reminders == []
     assert wake == datetime(2026, 11, 26, 11, 30, tzinfo=UTC)
     clock.set(wake)
     await dispatcher.tick()
-    assert [(r.kind, r.habit_name) for r in sender.reminders] == [(HabitKind.MEDICATION, "Sertraline")]
+    assert [(r.kind, r.habit_name) for r in sender.reminders] == [
+        (HabitKind.MEDICATION, "Sertraline")
+    ]
     [delivery] = await rows(db, Delivery)
     assert delivery.status is DeliveryStatus.SENT and delivery.message_id is not None
     [schedule] = [s for s in await rows(db, Schedule) if s.purpose is Purpose.CHECKIN]
@@ -39,7 +43,13 @@ async def test_reminder_fires_at_local_time_and_advances(db, clock, dispatcher, 
 async def test_unanswered_medication_gets_one_follow_up(db, clock, dispatcher, sender):
     clock.set(BERLIN_NOON)
     await factories.user(db, now=clock())
-    await factories.habit(db, kind=HabitKind.MEDICATION, name="Lithium", times=[(12, 0)], now=clock() - timedelta(minutes=1))
+    await factories.habit(
+        db,
+        kind=HabitKind.MEDICATION,
+        name="Lithium",
+        times=[(12, 0)],
+        now=clock() - timedelta(minutes=1),
+    )
     async with db.session() as session:
         for s in (await session.exec(select(Schedule))).all():
             if s.purpose is Purpose.CHECKIN:
@@ -56,7 +66,9 @@ async def test_unanswered_medication_gets_one_follow_up(db, clock, dispatcher, s
 async def test_answered_medication_gets_no_follow_up(db, clock, dispatcher, sender):
     clock.set(BERLIN_NOON)
     await factories.user(db, now=clock())
-    await factories.habit(db, kind=HabitKind.MEDICATION, times=[(12, 0)], now=clock() - timedelta(minutes=1))
+    await factories.habit(
+        db, kind=HabitKind.MEDICATION, times=[(12, 0)], now=clock() - timedelta(minutes=1)
+    )
     await _make_due(db, clock())
     await dispatcher.tick()
     [delivery] = await rows(db, Delivery)
@@ -83,13 +95,17 @@ async def _answer(db, delivery, now):
         user = await users.get_user(session, delivery.user_id)
         habit = await session.get(Habit, delivery.habit_id)
         d = await session.get(Delivery, delivery.id)
-        await checkins.record_checkin(session, user=user, delivery=d, habit=habit, entry=Entry(Answer.DONE), now=now)
+        await checkins.record_checkin(
+            session, user=user, delivery=d, habit=habit, entry=Entry(Answer.DONE), now=now
+        )
 
 
 async def test_day_end_stores_no_answer(db, clock, dispatcher, sender):
     clock.set(BERLIN_NOON)
     await factories.user(db, now=clock())
-    await factories.habit(db, kind=HabitKind.MOOD, times=[(12, 0)], now=clock() - timedelta(minutes=1))
+    await factories.habit(
+        db, kind=HabitKind.MOOD, times=[(12, 0)], now=clock() - timedelta(minutes=1)
+    )
     await _make_due(db, clock())
     await dispatcher.tick()
     clock.set(datetime(2026, 11, 27, 3, 0, 1, tzinfo=UTC))  # 04:00:01 in Berlin
@@ -119,10 +135,16 @@ async def test_restart_sends_recent_and_marks_old_missed(db, clock, dispatcher, 
 async def test_blocked_user_is_paused_without_retries(db, clock, dispatcher, sender):
     clock.set(BERLIN_NOON)
     await factories.user(db, now=clock())
-    await factories.habit(db, kind=HabitKind.MOOD, times=[(12, 0)], now=clock() - timedelta(minutes=1))
-    await factories.habit(db, kind=HabitKind.EXERCISE, times=[(12, 0)], now=clock() - timedelta(minutes=1))
+    await factories.habit(
+        db, kind=HabitKind.MOOD, times=[(12, 0)], now=clock() - timedelta(minutes=1)
+    )
+    await factories.habit(
+        db, kind=HabitKind.EXERCISE, times=[(12, 0)], now=clock() - timedelta(minutes=1)
+    )
     await factories.user(db, user_id=7, now=clock())
-    await factories.habit(db, user_id=7, kind=HabitKind.MOOD, times=[(12, 0)], now=clock() - timedelta(minutes=1))
+    await factories.habit(
+        db, user_id=7, kind=HabitKind.MOOD, times=[(12, 0)], now=clock() - timedelta(minutes=1)
+    )
     await _make_due(db, clock())
     sender.outcomes[42] = SendOutcome.BLOCKED
     await dispatcher.tick()

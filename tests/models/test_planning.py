@@ -11,7 +11,11 @@ NOW = datetime(2026, 11, 26, 12, 0, tzinfo=UTC)
 
 async def _next_fires(db):
     async with db.session() as session:
-        return [s.next_fire_at for _, rows in await habits.list_habits(session, user_id=42) for s in rows]
+        return [
+            s.next_fire_at
+            for _, rows in await habits.list_habits(session, user_id=42)
+            for s in rows
+        ]
 
 
 async def test_zone_change_replans(db):
