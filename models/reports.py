@@ -7,12 +7,12 @@ from sqlalchemy import delete
 from sqlmodel import select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from models.schedule import local_day
 from models.stats import (
     Entry,
     HabitInfo,
     SummaryData,
     day_start_utc,
-    local_day,
     summarize,
     window_start,
 )

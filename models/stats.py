@@ -137,11 +137,6 @@ class SummaryData:
         return list(_date_range(self.start, self.end))
 
 
-def local_day(at: datetime, tz: str, day_end_minute: int) -> date:
-    """Return the user's day that an instant counts for (their day ends at day_end_minute)."""
-    return (at.astimezone(ZoneInfo(tz)) - timedelta(minutes=day_end_minute)).date()
-
-
 def day_start_utc(day: date, tz: str, day_end_minute: int) -> datetime:
     """Return the UTC instant at which the user's day begins."""
     local = datetime(day.year, day.month, day.day, tzinfo=ZoneInfo(tz))

@@ -4,6 +4,7 @@ from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
+from models.schedule import local_day
 from models.stats import (
     Change,
     DayStatus,
@@ -11,7 +12,6 @@ from models.stats import (
     HabitInfo,
     day_records,
     day_start_utc,
-    local_day,
     streaks,
     strength,
     summarize,
