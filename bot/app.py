@@ -23,7 +23,7 @@ TICK_JOB = "dispatch"
 OVERALL_PER_SECOND = 29
 
 
-def build_application(deps: Deps, *, summary_builder=None, send_summary=None) -> Application:
+def build_application(deps: Deps) -> Application:
     """Wire the bot: handlers by group, the rate-limited sender, and the dispatcher."""
     settings = deps.settings
     app = (
@@ -43,13 +43,12 @@ def build_application(deps: Deps, *, summary_builder=None, send_summary=None) ->
         .post_shutdown(on_shutdown)
         .build()
     )
-    sender = TelegramSender(app.bot, deps.sleep, send_summary)
+    sender = TelegramSender(app.bot, deps.sleep)
     dispatcher = Dispatcher(
         deps.db,
         sender,
         deps.clock,
         sleep=deps.sleep,
-        summary_builder=summary_builder,
         grace=timedelta(minutes=settings.grace_window_minutes),
     )
     dispatcher.on_wake = lambda: plan_tick(app, 0)

@@ -2,27 +2,27 @@
 
 import logging
 from collections.abc import Awaitable, Callable
-from typing import Any
 
 from telegram import Bot, Message
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TimedOut
 
 from bot import reminders
+from bot.summary_send import send_summary
 from jobs.clock import Sleep
 from jobs.sender import DueReminder, SendOutcome, SendResult
+from models.stats import SummaryData
 
 log = logging.getLogger(__name__)
 
 # Passing network trouble is retried this many times, waiting longer each time.
 BACKOFF = (0.5, 2.0, 5.0)
-SummarySend = Callable[[Bot, int, str, Any], Awaitable[Message | None]]
 
 
 class TelegramSender:
     """Implements jobs.sender.Sender over python-telegram-bot."""
 
-    def __init__(self, bot: Bot, sleep: Sleep, send_summary: SummarySend | None = None) -> None:
-        self.bot, self.sleep, self._send_summary = bot, sleep, send_summary
+    def __init__(self, bot: Bot, sleep: Sleep) -> None:
+        self.bot, self.sleep = bot, sleep
 
     async def send_reminder(self, reminder: DueReminder) -> SendResult:
         text = reminders.reminder_text(reminder)
@@ -31,10 +31,8 @@ class TelegramSender:
             lambda: self.bot.send_message(reminder.user_id, text, reply_markup=markup)
         )
 
-    async def send_summary(self, user_id: int, tz: str, data: Any) -> SendResult:
-        if self._send_summary is None:
-            return SendResult(SendOutcome.FAILED)
-        return await self._deliver(lambda: self._send_summary(self.bot, user_id, tz, data))
+    async def send_summary(self, user_id: int, tz: str, data: SummaryData) -> SendResult:
+        return await self._deliver(lambda: send_summary(self.bot, user_id, data, weekly=True))
 
     async def _deliver(self, send: Callable[[], Awaitable[Message | None]]) -> SendResult:
         """Send, retrying passing network errors; RetryAfter is the rate limiter's to honour."""

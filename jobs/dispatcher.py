@@ -9,6 +9,7 @@ from datetime import datetime, timedelta
 
 from jobs.clock import Clock, Sleep
 from jobs.sender import DueReminder, Sender, SendOutcome, SendResult
+from jobs.summaries import weekly_summary
 from models import deliveries, users
 from models.db import Database
 from models.deliveries import Claimed
@@ -36,7 +37,7 @@ class Dispatcher:
         lease: timedelta = timedelta(minutes=2),
         follow_up: timedelta = timedelta(minutes=30),
         max_wait: timedelta = timedelta(seconds=60),
-        summary_builder: SummaryBuilder | None = None,
+        summary_builder: SummaryBuilder = weekly_summary,
     ) -> None:
         self.db, self.sender, self.clock, self.sleep = db, sender, clock, sleep
         self.grace, self.batch, self.concurrency = grace, batch, concurrency
@@ -141,11 +142,7 @@ class Dispatcher:
             await self.sleep(wait)
         try:
             if claim.purpose is Purpose.SUMMARY:
-                data = (
-                    await self.summary_builder(self.db, claim.user_id, self.clock())
-                    if self.summary_builder
-                    else None
-                )
+                data = await self.summary_builder(self.db, claim.user_id, claim.due_at)
                 result = await self.sender.send_summary(claim.user_id, claim.tz, data)
             else:
                 result = await self.sender.send_reminder(_reminder(claim))

@@ -10,7 +10,17 @@ from telegram.ext import (
     filters,
 )
 
-from bot.handlers import access, checkins, habits, messages, safety, settings, start
+from bot.handlers import (
+    access,
+    checkins,
+    habits,
+    messages,
+    privacy,
+    safety,
+    settings,
+    start,
+    summary,
+)
 
 PRIVATE = filters.ChatType.PRIVATE
 
@@ -24,6 +34,12 @@ BY_GROUP: dict[int, list[BaseHandler]] = {
         CommandHandler("habits", habits.habits_command, filters=PRIVATE),
         CommandHandler("settings", settings.settings_command, filters=PRIVATE),
         CommandHandler("checkin", checkins.checkin_command, filters=PRIVATE),
+        CommandHandler("summary", summary.summary_command, filters=PRIVATE),
+        CommandHandler("report", summary.report_command, filters=PRIVATE),
+        CommandHandler("export", privacy.export_command, filters=PRIVATE),
+        CommandHandler("deletedata", privacy.deletedata_command, filters=PRIVATE),
+        CallbackQueryHandler(summary.report_button, pattern=r"^s:report:"),
+        CallbackQueryHandler(privacy.delete_button, pattern=r"^s:del"),
         CallbackQueryHandler(messages.flow_button, pattern=r"^f:"),
         CallbackQueryHandler(habits.habit_button, pattern=r"^h:"),
         CallbackQueryHandler(settings.settings_button, pattern=r"^s:"),
