@@ -9,7 +9,7 @@ from typing import NamedTuple
 from sqlalchemy import column, create_engine, insert, table, text
 
 from models.db import Database
-from models.schedule import next_fire_at
+from models.schedule import clustered_id, next_fire_at
 
 # How SQLAlchemy's DateTime stores values in SQLite; rows are inserted untyped, so pre-formatted.
 SQLITE_DT = "%Y-%m-%d %H:%M:%S.%f"
@@ -68,11 +68,12 @@ class Population:
         self.weights = [w for _, w in ZONES]
         self._fire: dict[tuple, str] = {}  # (rule, zone) -> formatted next_fire_at
 
-    def fire_text(self, rule: Rule, tz: str) -> str:
-        """Return the row's next fire time after `after`, formatted for SQLite (memoized)."""
+    def fire(self, rule: Rule, tz: str) -> tuple[datetime, str]:
+        """Return the row's next fire time after `after`, also formatted for SQLite (memoized)."""
         key = (rule, tz)
         if key not in self._fire:
-            self._fire[key] = next_fire_at(rule, self.after, tz).strftime(SQLITE_DT)
+            at = next_fire_at(rule, self.after, tz)
+            self._fire[key] = (at, at.strftime(SQLITE_DT))
         return self._fire[key]
 
     def rules(self) -> list[tuple[str, str, Rule]]:
@@ -109,10 +110,12 @@ def _chunk(pop: Population, first_user: int, count: int, created: str) -> tuple[
                 habit_ids[kind] = hid = uid * 8 + len(habit_ids)
                 habits.append({"id": hid, "user_id": uid, "kind": kind, "name": kind.lower(),
                                "paused": 0, "created_at": created})  # fmt: skip
-            schedules.append({"id": None, "user_id": uid, "habit_id": habit_ids.get(kind),
+            at, text = pop.fire(rule, tz)
+            schedules.append({"id": _clustered_id(rule, at), "user_id": uid,
+                              "habit_id": habit_ids.get(kind),
                               "purpose": purpose, "hour": rule.hour, "minute": rule.minute,
                               "days": rule.days, "offset_minutes": rule.offset_minutes,
-                              "next_fire_at": pop.fire_text(rule, tz)})  # fmt: skip
+                              "next_fire_at": text})  # fmt: skip
     return users, habits, schedules
 
 
@@ -154,11 +157,17 @@ async def build_burst(path: Path, chats: int, *, due: datetime, kind: str = "MED
         )  # fmt: skip
         conn.execute(
             insert(SCHEDULES),
-            [{"id": None, "user_id": uid, "habit_id": uid, "purpose": "CHECKIN", "hour": hour,
+            [{"id": _clustered_id(Rule(hour, minute, "*", None, 0), due), "user_id": uid,
+              "habit_id": uid, "purpose": "CHECKIN", "hour": hour,
               "minute": minute, "days": "*", "offset_minutes": 0, "next_fire_at": due_text}
              for uid in _ids(chats)],
         )  # fmt: skip
     engine.dispose()
+
+
+def _clustered_id(rule: Rule, at: datetime) -> int:
+    """Give the row the id the bot would (models.schedule.clustered_id)."""
+    return clustered_id(at, rule.hour, rule.minute, rule.offset_minutes)
 
 
 def _ids(chats: int) -> Iterator[int]:

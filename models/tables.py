@@ -2,9 +2,10 @@
 
 from datetime import date, datetime
 
-from sqlalchemy import JSON, BigInteger, Column, ForeignKey, Index, MetaData
+from sqlalchemy import JSON, BigInteger, Column, ForeignKey, Index, Integer, MetaData, text
 from sqlmodel import Field, SQLModel
 
+from models.schedule import clustered_id
 from models.types import Answer, DeliveryStatus, HabitKind, Purpose, UtcDateTime
 
 # Named constraints let Alembic's batch mode alter SQLite tables predictably.
@@ -17,6 +18,10 @@ SQLModel.metadata = MetaData(
         "pk": "pk_%(table_name)s",
     }
 )
+
+
+# 64-bit ids; on SQLite an INTEGER primary key is the rowid, the order the table is stored in.
+BIG_ID = BigInteger().with_variant(Integer(), "sqlite")
 
 
 def _user_fk(*, index: bool = True) -> Column:
@@ -32,7 +37,7 @@ def _utc(*, nullable: bool = True, index: bool = False) -> Column:
 class User(SQLModel, table=True):
     __tablename__ = "users"
 
-    id: int = Field(sa_column=Column(BigInteger, primary_key=True, autoincrement=False))
+    id: int = Field(sa_column=Column(BIG_ID, primary_key=True, autoincrement=False))
     first_name: str = Field(default="", max_length=64)
     tz: str = Field(default="UTC", max_length=64)
     # The user's day ends at this local minute (default 04:00, for night owls).
@@ -60,12 +65,23 @@ class Habit(SQLModel, table=True):
     removed_at: datetime | None = Field(default=None, sa_column=_utc())
 
 
+def _clustered(context) -> int:
+    row = context.get_current_parameters()
+    return clustered_id(
+        row.get("next_fire_at"), row["hour"], row["minute"], row.get("offset_minutes") or 0
+    )
+
+
 class Schedule(SQLModel, table=True):
     """One timed thing: a dose time, a bedtime, an appointment reminder, a weekly summary."""
 
     __tablename__ = "schedules"
 
-    id: int | None = Field(default=None, primary_key=True)
+    # Chosen by models.schedule.clustered_id, so rows that fire together are stored together.
+    id: int | None = Field(
+        default=None,
+        sa_column=Column(BIG_ID, primary_key=True, autoincrement=False, default=_clustered),
+    )
     user_id: int = Field(sa_column=_user_fk())
     habit_id: int | None = Field(
         default=None,
@@ -85,9 +101,21 @@ class Delivery(SQLModel, table=True):
     """One reminder sent (or missed) for a schedule at one due time."""
 
     __tablename__ = "deliveries"
-    __table_args__ = (Index("ix_deliveries_user_due", "user_id", "due_at"),)
+    __table_args__ = (
+        Index("ix_deliveries_user_due", "user_id", "due_at"),
+        # Partial: only the few open deliveries are indexed, not millions of finished ones.
+        *(
+            Index(
+                f"ix_deliveries_{name}",
+                name,
+                sqlite_where=text(f"{name} IS NOT NULL"),
+                postgresql_where=text(f"{name} IS NOT NULL"),
+            )
+            for name in ("resend_at", "expires_at")
+        ),
+    )
 
-    id: int | None = Field(default=None, primary_key=True)
+    id: int | None = Field(default=None, sa_column=Column(BIG_ID, primary_key=True))
     user_id: int = Field(sa_column=_user_fk(index=False))
     habit_id: int | None = Field(
         default=None,
@@ -95,7 +123,9 @@ class Delivery(SQLModel, table=True):
     )
     schedule_id: int | None = Field(
         default=None,
-        sa_column=Column(ForeignKey("schedules.id", ondelete="SET NULL"), nullable=True),
+        sa_column=Column(
+            BigInteger, ForeignKey("schedules.id", ondelete="SET NULL"), nullable=True
+        ),
     )
     purpose: Purpose = Field(max_length=16)
     due_at: datetime = Field(sa_column=_utc(nullable=False))
@@ -103,10 +133,10 @@ class Delivery(SQLModel, table=True):
     sent_at: datetime | None = Field(default=None, sa_column=_utc())
     message_id: int | None = None
     # Set while a follow-up or snooze is owed; cleared once it is sent or answered.
-    resend_at: datetime | None = Field(default=None, sa_column=_utc(index=True))
+    resend_at: datetime | None = Field(default=None, sa_column=_utc())
     snoozed: bool = False
     # Set while unanswered; past it the delivery is stored as "no answer".
-    expires_at: datetime | None = Field(default=None, sa_column=_utc(index=True))
+    expires_at: datetime | None = Field(default=None, sa_column=_utc())
 
 
 class Checkin(SQLModel, table=True):
@@ -115,7 +145,7 @@ class Checkin(SQLModel, table=True):
     __tablename__ = "checkins"
     __table_args__ = (Index("ix_checkins_user_date", "user_id", "local_date"),)
 
-    id: int | None = Field(default=None, primary_key=True)
+    id: int | None = Field(default=None, sa_column=Column(BIG_ID, primary_key=True))
     user_id: int = Field(sa_column=_user_fk(index=False))
     habit_id: int | None = Field(
         default=None,
@@ -124,7 +154,7 @@ class Checkin(SQLModel, table=True):
     delivery_id: int | None = Field(
         default=None,
         sa_column=Column(
-            ForeignKey("deliveries.id", ondelete="CASCADE"), nullable=True, unique=True
+            BigInteger, ForeignKey("deliveries.id", ondelete="CASCADE"), nullable=True, unique=True
         ),
     )
     kind: HabitKind = Field(max_length=20)
