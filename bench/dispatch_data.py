@@ -175,13 +175,16 @@ def _ids(chats: int) -> Iterator[int]:
     return iter(range(100_001, 100_001 + chats))
 
 
-def make_due(path: Path, schedule_id: int, due: datetime) -> None:
-    """Set one schedule's next_fire_at, so the bot's first tick has something to send."""
+def make_due(path: Path, user_id: int, due: datetime) -> None:
+    """Make one reminder of the user due, so the bot's first tick has something to send."""
     engine = create_engine(f"sqlite:///{path}")
     with engine.begin() as conn:
         conn.execute(
-            text("UPDATE schedules SET next_fire_at = :t WHERE id = :i"),
-            {"t": due.astimezone(UTC).strftime(SQLITE_DT), "i": schedule_id},
+            text(
+                "UPDATE schedules SET next_fire_at = :t WHERE id = (SELECT min(id) FROM schedules"
+                " WHERE user_id = :u AND purpose = 'CHECKIN')"
+            ),
+            {"t": due.astimezone(UTC).strftime(SQLITE_DT), "u": user_id},
         )
     engine.dispose()
 

@@ -44,7 +44,7 @@ def run_bot_once(db_path: Path, probe_user: int) -> dict[str, float]:
     One schedule is made due just before start, so the first tick sends one message: its
     arrival at the fake server shows the tick ran.
     """
-    make_due(db_path, 1, utc_now() - timedelta(seconds=5))
+    make_due(db_path, probe_user, utc_now() - timedelta(seconds=5))
     with LocalBotApi() as api:
         started = time.perf_counter()
         proc = subprocess.Popen(

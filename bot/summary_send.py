@@ -5,7 +5,6 @@ import logging
 
 from telegram import Bot, Message
 
-from bot.charts import render_chart
 from bot.summary_texts import render_summary
 from models.stats import SummaryData
 
@@ -15,6 +14,9 @@ log = logging.getLogger(__name__)
 async def send_summary(bot: Bot, chat_id: int, data: SummaryData, *, weekly: bool) -> Message:
     """Send the chart (when there is something to draw) and the summary text; return the text."""
     if data.checkins:
+        # matplotlib is imported on first use: it would add ~50 MiB and ~0.3 s to every start.
+        from bot.charts import render_chart
+
         try:
             # Drawing takes a few hundred milliseconds of CPU: keep the event loop free.
             chart = await asyncio.to_thread(render_chart, data)

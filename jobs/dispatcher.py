@@ -18,6 +18,7 @@ from models.types import Purpose
 log = logging.getLogger(__name__)
 
 SummaryBuilder = Callable[[Database, int, datetime], Awaitable[object]]
+Outcomes = asyncio.Queue  # of (Claimed, SendResult), then None when sending is over
 
 
 class Dispatcher:
@@ -88,26 +89,40 @@ class Dispatcher:
         return claimed
 
     async def _send_all(self, claimed: list[Claimed]) -> None:
-        """Send in rounds (round k holds each chat's k-th message), recording as results come."""
+        """Send each chat's messages in order, many chats at once, recording as results come."""
         by_chat: dict[int, list[Claimed]] = defaultdict(list)
         for claim in claimed:
             by_chat[claim.user_id].append(claim)
-        results: asyncio.Queue[tuple[Claimed, SendResult] | None] = asyncio.Queue()
-        blocked: set[int] = set()
-        writer = asyncio.create_task(self._record_as_they_come(results, blocked))
+        results: Outcomes = asyncio.Queue()
+        slots = asyncio.Semaphore(self.concurrency)
+        writer = asyncio.create_task(self._record_as_they_come(results))
         try:
-            for k in range(max(len(items) for items in by_chat.values())):
-                todo = [items[k] for items in by_chat.values() if len(items) > k]
-                for start in range(0, len(todo), self.concurrency):
-                    chunk = todo[start : start + self.concurrency]
-                    await asyncio.gather(*(self._send_one(c, blocked, results) for c in chunk))
+            # One task per chat: a chat that must wait (pacing, retries) holds up no other.
+            await asyncio.gather(
+                *(self._send_chat(items, slots, results) for items in by_chat.values())
+            )
         finally:
             results.put_nowait(None)
             await writer
 
-    async def _record_as_they_come(
-        self, results: "asyncio.Queue[tuple[Claimed, SendResult] | None]", blocked: set[int]
+    async def _send_chat(
+        self, items: list[Claimed], slots: asyncio.Semaphore, results: "Outcomes"
     ) -> None:
+        """Send one chat's messages a second apart; stop at once if the user blocked the bot."""
+        for index, claim in enumerate(items):
+            wait = self._last_sent.get(claim.user_id, -1e9) + self.per_chat_gap - time.monotonic()
+            if wait > 0:  # Telegram allows about one message a second to one chat
+                await self.sleep(wait)
+            async with slots:
+                result = await self._send(claim)
+            self._last_sent[claim.user_id] = time.monotonic()
+            results.put_nowait((claim, result))
+            if result.outcome is SendOutcome.BLOCKED:
+                for rest in items[index + 1 :]:
+                    results.put_nowait((rest, SendResult(SendOutcome.FAILED)))
+                return
+
+    async def _record_as_they_come(self, results: "Outcomes") -> None:
         """Write outcomes as soon as they arrive, many per transaction under load.
 
         Recording right away keeps the window in which Telegram has accepted a message that
@@ -123,34 +138,16 @@ class Dispatcher:
             if outcomes:
                 await self._record(outcomes)
 
-    async def _send_one(
-        self,
-        claim: Claimed,
-        blocked: set[int],
-        results: "asyncio.Queue[tuple[Claimed, SendResult] | None]",
-    ) -> None:
-        result = await self._send(claim, blocked)
-        if result.outcome is SendOutcome.BLOCKED:
-            blocked.add(claim.user_id)  # at once, so this batch sends them nothing more
-        results.put_nowait((claim, result))
-
-    async def _send(self, claim: Claimed, blocked: set[int]) -> SendResult:
-        if claim.user_id in blocked:  # blocked earlier in this batch: stop, don't retry
-            return SendResult(SendOutcome.FAILED)
-        wait = self._last_sent.get(claim.user_id, -1e9) + self.per_chat_gap - time.monotonic()
-        if wait > 0:  # Telegram allows about one message a second to one chat
-            await self.sleep(wait)
+    async def _send(self, claim: Claimed) -> SendResult:
+        """Hand one delivery to the sender; any error becomes a later retry, never a crash."""
         try:
             if claim.purpose is Purpose.SUMMARY:
                 data = await self.summary_builder(self.db, claim.user_id, claim.due_at)
-                result = await self.sender.send_summary(claim.user_id, claim.tz, data)
-            else:
-                result = await self.sender.send_reminder(_reminder(claim))
+                return await self.sender.send_summary(claim.user_id, claim.tz, data)
+            return await self.sender.send_reminder(_reminder(claim))
         except Exception:  # one user's failure must never stop the others
             log.exception("sending delivery %s failed", claim.delivery_id)
-            result = SendResult(SendOutcome.RETRY)
-        self._last_sent[claim.user_id] = time.monotonic()
-        return result
+            return SendResult(SendOutcome.RETRY)
 
     async def _record(self, outcomes: list[tuple[Claimed, SendResult]]) -> None:
         """Record outcomes in one transaction; pause the users who blocked us."""

@@ -8,7 +8,6 @@ from bot import texts
 from bot.callback_data import button, parse
 from bot.context import Ctx
 from bot.handlers.replies import Reply, send
-from bot.report_pdf import render_report
 from bot.summary_send import send_summary
 from models import reports, users
 from models.reports import REPORT_WEEKS
@@ -78,6 +77,8 @@ async def report_button(update: Update, context: Ctx) -> None:
     if data is None:
         await send(update, [Reply(texts.NOT_STARTED)])
         return
+    from bot.report_pdf import render_report  # fpdf2 loads on first use, not at start-up
+
     pdf = await asyncio.to_thread(render_report, data)  # CPU-bound: keep the loop free
     await update.effective_chat.send_document(
         pdf,
