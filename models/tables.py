@@ -117,16 +117,11 @@ class Delivery(SQLModel, table=True):
 
     id: int | None = Field(default=None, sa_column=Column(BIG_ID, primary_key=True))
     user_id: int = Field(sa_column=_user_fk(index=False))
-    habit_id: int | None = Field(
-        default=None,
-        sa_column=Column(ForeignKey("habits.id", ondelete="CASCADE"), nullable=True, index=True),
-    )
-    schedule_id: int | None = Field(
-        default=None,
-        sa_column=Column(
-            BigInteger, ForeignKey("schedules.id", ondelete="SET NULL"), nullable=True
-        ),
-    )
+    # Plain references, no foreign keys: the claim inserts thousands of deliveries at once, and
+    # each key would cost a lookup per row there (and a scan of this table whenever a schedule
+    # is replaced). Deliveries go with their user; habits are only ever soft-deleted.
+    habit_id: int | None = None
+    schedule_id: int | None = Field(default=None, sa_column=Column(BigInteger, nullable=True))
     purpose: Purpose = Field(max_length=16)
     due_at: datetime = Field(sa_column=_utc(nullable=False))
     status: DeliveryStatus = Field(default=DeliveryStatus.PENDING, max_length=8)

@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-26 16:38:56.044334
+Create Date: 2026-11-26 16:53:04.405955
 """
 
 from collections.abc import Sequence
@@ -37,6 +37,27 @@ def upgrade() -> None:
     sa.Column('created_at', models.types.UtcDateTime(timezone=True), nullable=False),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_users'))
     )
+    op.create_table('deliveries',
+    sa.Column('id', sa.BigInteger().with_variant(sa.Integer(), 'sqlite'), nullable=False),
+    sa.Column('user_id', sa.BigInteger(), nullable=False),
+    sa.Column('habit_id', sa.Integer(), nullable=True),
+    sa.Column('schedule_id', sa.BigInteger(), nullable=True),
+    sa.Column('purpose', sa.Enum('CHECKIN', 'WIND_DOWN', 'DAY_BEFORE', 'HOUR_BEFORE', 'SUMMARY', name='purpose'), nullable=False),
+    sa.Column('due_at', models.types.UtcDateTime(timezone=True), nullable=False),
+    sa.Column('status', sa.Enum('PENDING', 'SENT', 'MISSED', 'FAILED', name='deliverystatus'), nullable=False),
+    sa.Column('sent_at', models.types.UtcDateTime(timezone=True), nullable=True),
+    sa.Column('message_id', sa.Integer(), nullable=True),
+    sa.Column('resend_at', models.types.UtcDateTime(timezone=True), nullable=True),
+    sa.Column('snoozed', sa.Boolean(), nullable=False),
+    sa.Column('expires_at', models.types.UtcDateTime(timezone=True), nullable=True),
+    sa.ForeignKeyConstraint(['user_id'], ['users.id'], name=op.f('fk_deliveries_user_id_users'), ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_deliveries'))
+    )
+    with op.batch_alter_table('deliveries', schema=None) as batch_op:
+        batch_op.create_index('ix_deliveries_expires_at', ['expires_at'], unique=False, sqlite_where=sa.text('expires_at IS NOT NULL'), postgresql_where=sa.text('expires_at IS NOT NULL'))
+        batch_op.create_index('ix_deliveries_resend_at', ['resend_at'], unique=False, sqlite_where=sa.text('resend_at IS NOT NULL'), postgresql_where=sa.text('resend_at IS NOT NULL'))
+        batch_op.create_index('ix_deliveries_user_due', ['user_id', 'due_at'], unique=False)
+
     op.create_table('habits',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('user_id', sa.BigInteger(), nullable=False),
@@ -61,50 +82,6 @@ def upgrade() -> None:
     with op.batch_alter_table('safety_events', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_safety_events_user_id'), ['user_id'], unique=False)
 
-    op.create_table('schedules',
-    sa.Column('id', sa.BigInteger().with_variant(sa.Integer(), 'sqlite'), autoincrement=False, nullable=False),
-    sa.Column('user_id', sa.BigInteger(), nullable=False),
-    sa.Column('habit_id', sa.Integer(), nullable=True),
-    sa.Column('purpose', sa.Enum('CHECKIN', 'WIND_DOWN', 'DAY_BEFORE', 'HOUR_BEFORE', 'SUMMARY', name='purpose'), nullable=False),
-    sa.Column('hour', sa.Integer(), nullable=False),
-    sa.Column('minute', sa.Integer(), nullable=False),
-    sa.Column('days', sqlmodel.sql.sqltypes.AutoString(length=32), nullable=False),
-    sa.Column('once_on', sa.Date(), nullable=True),
-    sa.Column('offset_minutes', sa.Integer(), nullable=False),
-    sa.Column('next_fire_at', models.types.UtcDateTime(timezone=True), nullable=True),
-    sa.ForeignKeyConstraint(['habit_id'], ['habits.id'], name=op.f('fk_schedules_habit_id_habits'), ondelete='CASCADE'),
-    sa.ForeignKeyConstraint(['user_id'], ['users.id'], name=op.f('fk_schedules_user_id_users'), ondelete='CASCADE'),
-    sa.PrimaryKeyConstraint('id', name=op.f('pk_schedules'))
-    )
-    with op.batch_alter_table('schedules', schema=None) as batch_op:
-        batch_op.create_index(batch_op.f('ix_schedules_habit_id'), ['habit_id'], unique=False)
-        batch_op.create_index(batch_op.f('ix_schedules_next_fire_at'), ['next_fire_at'], unique=False)
-        batch_op.create_index(batch_op.f('ix_schedules_user_id'), ['user_id'], unique=False)
-
-    op.create_table('deliveries',
-    sa.Column('id', sa.BigInteger().with_variant(sa.Integer(), 'sqlite'), nullable=False),
-    sa.Column('user_id', sa.BigInteger(), nullable=False),
-    sa.Column('habit_id', sa.Integer(), nullable=True),
-    sa.Column('schedule_id', sa.BigInteger(), nullable=True),
-    sa.Column('purpose', sa.Enum('CHECKIN', 'WIND_DOWN', 'DAY_BEFORE', 'HOUR_BEFORE', 'SUMMARY', name='purpose'), nullable=False),
-    sa.Column('due_at', models.types.UtcDateTime(timezone=True), nullable=False),
-    sa.Column('status', sa.Enum('PENDING', 'SENT', 'MISSED', 'FAILED', name='deliverystatus'), nullable=False),
-    sa.Column('sent_at', models.types.UtcDateTime(timezone=True), nullable=True),
-    sa.Column('message_id', sa.Integer(), nullable=True),
-    sa.Column('resend_at', models.types.UtcDateTime(timezone=True), nullable=True),
-    sa.Column('snoozed', sa.Boolean(), nullable=False),
-    sa.Column('expires_at', models.types.UtcDateTime(timezone=True), nullable=True),
-    sa.ForeignKeyConstraint(['habit_id'], ['habits.id'], name=op.f('fk_deliveries_habit_id_habits'), ondelete='CASCADE'),
-    sa.ForeignKeyConstraint(['schedule_id'], ['schedules.id'], name=op.f('fk_deliveries_schedule_id_schedules'), ondelete='SET NULL'),
-    sa.ForeignKeyConstraint(['user_id'], ['users.id'], name=op.f('fk_deliveries_user_id_users'), ondelete='CASCADE'),
-    sa.PrimaryKeyConstraint('id', name=op.f('pk_deliveries'))
-    )
-    with op.batch_alter_table('deliveries', schema=None) as batch_op:
-        batch_op.create_index('ix_deliveries_expires_at', ['expires_at'], unique=False, sqlite_where=sa.text('expires_at IS NOT NULL'), postgresql_where=sa.text('expires_at IS NOT NULL'))
-        batch_op.create_index(batch_op.f('ix_deliveries_habit_id'), ['habit_id'], unique=False)
-        batch_op.create_index('ix_deliveries_resend_at', ['resend_at'], unique=False, sqlite_where=sa.text('resend_at IS NOT NULL'), postgresql_where=sa.text('resend_at IS NOT NULL'))
-        batch_op.create_index('ix_deliveries_user_due', ['user_id', 'due_at'], unique=False)
-
     op.create_table('checkins',
     sa.Column('id', sa.BigInteger().with_variant(sa.Integer(), 'sqlite'), nullable=False),
     sa.Column('user_id', sa.BigInteger(), nullable=False),
@@ -127,29 +104,42 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f('ix_checkins_habit_id'), ['habit_id'], unique=False)
         batch_op.create_index('ix_checkins_user_date', ['user_id', 'local_date'], unique=False)
 
+    op.create_table('schedules',
+    sa.Column('id', sa.BigInteger().with_variant(sa.Integer(), 'sqlite'), autoincrement=False, nullable=False),
+    sa.Column('user_id', sa.BigInteger(), nullable=False),
+    sa.Column('habit_id', sa.Integer(), nullable=True),
+    sa.Column('purpose', sa.Enum('CHECKIN', 'WIND_DOWN', 'DAY_BEFORE', 'HOUR_BEFORE', 'SUMMARY', name='purpose'), nullable=False),
+    sa.Column('hour', sa.Integer(), nullable=False),
+    sa.Column('minute', sa.Integer(), nullable=False),
+    sa.Column('days', sqlmodel.sql.sqltypes.AutoString(length=32), nullable=False),
+    sa.Column('once_on', sa.Date(), nullable=True),
+    sa.Column('offset_minutes', sa.Integer(), nullable=False),
+    sa.Column('next_fire_at', models.types.UtcDateTime(timezone=True), nullable=True),
+    sa.ForeignKeyConstraint(['habit_id'], ['habits.id'], name=op.f('fk_schedules_habit_id_habits'), ondelete='CASCADE'),
+    sa.ForeignKeyConstraint(['user_id'], ['users.id'], name=op.f('fk_schedules_user_id_users'), ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_schedules'))
+    )
+    with op.batch_alter_table('schedules', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_schedules_habit_id'), ['habit_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_schedules_next_fire_at'), ['next_fire_at'], unique=False)
+        batch_op.create_index(batch_op.f('ix_schedules_user_id'), ['user_id'], unique=False)
+
     # ### end Alembic commands ###
 
 
 def downgrade() -> None:
     # ### commands auto generated by Alembic - please adjust! ###
-    with op.batch_alter_table('checkins', schema=None) as batch_op:
-        batch_op.drop_index('ix_checkins_user_date')
-        batch_op.drop_index(batch_op.f('ix_checkins_habit_id'))
-
-    op.drop_table('checkins')
-    with op.batch_alter_table('deliveries', schema=None) as batch_op:
-        batch_op.drop_index('ix_deliveries_user_due')
-        batch_op.drop_index('ix_deliveries_resend_at', sqlite_where=sa.text('resend_at IS NOT NULL'), postgresql_where=sa.text('resend_at IS NOT NULL'))
-        batch_op.drop_index(batch_op.f('ix_deliveries_habit_id'))
-        batch_op.drop_index('ix_deliveries_expires_at', sqlite_where=sa.text('expires_at IS NOT NULL'), postgresql_where=sa.text('expires_at IS NOT NULL'))
-
-    op.drop_table('deliveries')
     with op.batch_alter_table('schedules', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_schedules_user_id'))
         batch_op.drop_index(batch_op.f('ix_schedules_next_fire_at'))
         batch_op.drop_index(batch_op.f('ix_schedules_habit_id'))
 
     op.drop_table('schedules')
+    with op.batch_alter_table('checkins', schema=None) as batch_op:
+        batch_op.drop_index('ix_checkins_user_date')
+        batch_op.drop_index(batch_op.f('ix_checkins_habit_id'))
+
+    op.drop_table('checkins')
     with op.batch_alter_table('safety_events', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_safety_events_user_id'))
 
@@ -158,5 +148,11 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f('ix_habits_user_id'))
 
     op.drop_table('habits')
+    with op.batch_alter_table('deliveries', schema=None) as batch_op:
+        batch_op.drop_index('ix_deliveries_user_due')
+        batch_op.drop_index('ix_deliveries_resend_at', sqlite_where=sa.text('resend_at IS NOT NULL'), postgresql_where=sa.text('resend_at IS NOT NULL'))
+        batch_op.drop_index('ix_deliveries_expires_at', sqlite_where=sa.text('expires_at IS NOT NULL'), postgresql_where=sa.text('expires_at IS NOT NULL'))
+
+    op.drop_table('deliveries')
     op.drop_table('users')
     # ### end Alembic commands ###
