@@ -5,7 +5,7 @@ from telegram import Update
 from bot import texts
 from bot.callback_data import parse
 from bot.context import Ctx
-from bot.handlers import checkins, flow, habits, onboarding, settings
+from bot.handlers import checkins, flow, habits, onboarding, safety, settings
 from bot.handlers.replies import NOTICES, Reply, answer_button, send
 from models import users
 
@@ -21,6 +21,8 @@ TEXT_STEPS = {
 
 async def text_message(update: Update, context: Ctx) -> None:
     """Answer typed text: the current step's question, else a free-text check-in."""
+    if context.user_data.get(safety.ANSWERED_BY_SAFETY) == update.update_id:
+        return  # the safety net has answered this message; the step waits, unchanged
     text, now = update.effective_message.text or "", context.deps.clock()
     async with context.deps.db.session() as session:
         user = await users.get_user(session, update.effective_user.id)

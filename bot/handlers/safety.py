@@ -10,6 +10,7 @@ from bot.handlers.replies import Reply, send
 from models import users
 
 log = logging.getLogger(__name__)
+ANSWERED_BY_SAFETY = "answered_by_safety"
 
 
 async def safety_check(update: Update, context: Ctx) -> None:
@@ -29,4 +30,7 @@ async def safety_check(update: Update, context: Ctx) -> None:
         await users.record_safety_event(session, user_id=user.id, now=now)
         tz = user.tz
     await send(update, [Reply(crisis.crisis_reply(tz))])
+    # The same message is not then read as a check-in or an answer to a step: replying
+    # "I didn't catch that" to someone in crisis would be cold. The conversation stays put.
+    context.user_data[ANSWERED_BY_SAFETY] = update.update_id
     log.info("crisis resources sent")  # counted; the text is never logged

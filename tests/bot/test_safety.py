@@ -19,12 +19,14 @@ async def test_crisis_message_mid_onboarding_gets_resources_first(chat, db, capl
     await chat.say(secret)
     crisis_reply = chat.texts()[before]
     assert "emergency" in crisis_reply.lower()
-    assert len(chat.texts()) == before + 2  # resources first, then the step's own answer
-    assert "I don't know that place" in chat.last()
+    # Only the resources: the message is not also read as a place name.
+    assert len(chat.texts()) == before + 1
+    await chat.say("Berlin")  # and onboarding carries on where it was
+    assert "Europe/Berlin" in chat.texts()[-2]
     async with db.session() as session:
         events = (await session.exec(select(SafetyEvent))).all()
         assert len(events) == 1
-        assert (await users.get_user(session, 42)).flow == "tz"  # onboarding carries on
+        assert (await users.get_user(session, 42)).flow == "pick"  # onboarding carried on
     assert not any(secret in r.getMessage() for r in caplog.records)
 
 
@@ -65,3 +67,13 @@ async def test_allow_list_refuses_once_and_stores_nothing(fake_api, db, clock, n
     async with db.session() as session:
         assert await users.get_user(session, 42) is None
         assert await users.get_user(session, 7) is not None
+
+
+async def test_crisis_message_is_not_read_as_a_checkin(chat, db, clock, no_errors):
+    await chat.say("/start")
+    await chat.say("UTC")
+    await chat.tap_label("Done")
+    before = len(chat.texts())
+    await chat.say("I keep thinking about killing myself")
+    assert len(chat.texts()) == before + 1
+    assert "didn't quite catch" not in chat.last()
