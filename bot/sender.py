@@ -42,8 +42,8 @@ class TelegramSender:
                 return SendResult(SendOutcome.SENT, message.message_id if message else None)
             except Forbidden:
                 return SendResult(SendOutcome.BLOCKED)
-            except RetryAfter as error:  # still limited after the limiter's own retries
-                log.warning("rate limited for %ss; will try again later", error.retry_after)
+            except RetryAfter:  # still limited after the limiter's own retries
+                log.warning("still rate limited after retries; will try again later")
                 return SendResult(SendOutcome.RETRY)
             except BadRequest as error:
                 log.warning("Telegram refused a message: %s", error.message)

@@ -182,6 +182,11 @@ def _pattern_line(pattern: Pattern) -> str:
 
 def closing_line(data: SummaryData) -> str:
     """Pick one kind, true sentence from the data: what went well comes first."""
+    line = _closing(data)
+    return line[:1].upper() + line[1:]
+
+
+def _closing(data: SummaryData) -> str:
     rated = [h for h in data.habits if h.rate is not None and h.due >= 2]
     best = max(rated, key=lambda h: (h.rate, h.due), default=None)
     if best is not None and best.rate >= 0.8:

@@ -129,3 +129,18 @@ async def test_export_then_delete_leaves_nothing_of_the_user(chat, db, clock, no
             ).one()
             assert mine == 0, table.__tablename__
             assert theirs > 0 or table in (SafetyEvent, Delivery), table.__tablename__
+
+
+async def test_text_still_goes_when_the_chart_cannot_be_drawn(chat, db, clock, monkeypatch, caplog):
+    import bot.charts
+
+    def broken(_data):
+        raise RuntimeError("no fonts today")
+
+    monkeypatch.setattr(bot.charts, "render_chart", broken)
+    clock.set(MONDAY_NOON)
+    await _week_of_checkins(db, clock)
+    await chat.say("/summary")
+    assert "Sertraline" in chat.last()
+    assert not chat.api.calls("sendPhoto")
+    assert "chart failed" in caplog.text
