@@ -6,10 +6,10 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from telegram import Update
 
 from bot import keyboards, parsing, texts
-from bot.callback_data import parse
+from bot.callback_data import Button
 from bot.context import Ctx
 from bot.handlers import flow
-from bot.handlers.replies import NOTICES, Reply, answer_button, send
+from bot.handlers.replies import Reply, run_button, send
 from models import habits, users
 from models.catalog import MAX_DOSES_A_DAY
 from models.tables import Habit, User
@@ -37,19 +37,11 @@ async def overview(session: AsyncSession, user: User, *, edit: bool = False) -> 
 
 async def habit_button(update: Update, context: Ctx) -> None:
     """Act on one habit's button; a habit of someone else's is refused."""
-    query, now = update.callback_query, context.deps.clock()
-    choice = parse(query.data)
-    async with context.deps.db.session() as session:
-        user = await users.get_user(session, query.from_user.id)
-        replies = [Reply(texts.BUTTON_EXPIRED)]
-        if choice is not None and user is not None:
-            replies = await _act(session, user, choice.op, choice.ref, choice.arg, now)
-    await answer_button(update, replies, NOTICES)
+    await run_button(update, context, _act)
 
 
-async def _act(
-    session: AsyncSession, user: User, op: str, ref: int | None, arg: str, now: datetime
-) -> list[Reply]:
+async def _act(session: AsyncSession, user: User, choice: Button, now: datetime) -> list[Reply]:
+    op, ref, arg = choice.op, choice.ref, choice.arg
     if op == "list":
         return await overview(session, user, edit=True)
     if op == "add":

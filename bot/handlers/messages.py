@@ -1,13 +1,17 @@
 """Route typed text, buttons of multi-step flows, locations and non-text to the right step."""
 
+from datetime import datetime
+
+from sqlmodel.ext.asyncio.session import AsyncSession
 from telegram import Update
 
 from bot import texts
-from bot.callback_data import parse
+from bot.callback_data import Button
 from bot.context import Ctx
 from bot.handlers import checkins, flow, habits, onboarding, safety, settings
-from bot.handlers.replies import NOTICES, Reply, answer_button, send
+from bot.handlers.replies import Reply, run_button, send
 from models import users
+from models.tables import User
 
 # users.flow -> the step function that takes the user's typed text.
 TEXT_STEPS = {
@@ -39,23 +43,19 @@ async def text_message(update: Update, context: Ctx) -> None:
 
 async def flow_button(update: Update, context: Ctx) -> None:
     """Handle a button of onboarding or of adding a habit; stale ones change nothing."""
-    query, now = update.callback_query, context.deps.clock()
-    choice = parse(query.data)
-    async with context.deps.db.session() as session:
-        user = await users.get_user(session, query.from_user.id)
-        if choice is None or user is None:
-            replies = [Reply(texts.BUTTON_EXPIRED)]
-        elif user.flow == "pick":
-            replies = await onboarding.on_pick_button(session, user, choice.op, choice.arg, now)
-        elif user.flow == "add":
-            replies = await flow.on_button(session, user, choice.op, choice.arg, now)
-        elif user.flow == "tz" and choice.op == "tz":
-            replies = await onboarding.on_zone_text(
-                session, user, choice.arg.replace(".", "/"), now
-            )
-        else:
-            replies = [Reply(texts.BUTTON_EXPIRED)]
-    await answer_button(update, replies, NOTICES)
+    await run_button(update, context, _flow_step)
+
+
+async def _flow_step(
+    session: AsyncSession, user: User, choice: Button, now: datetime
+) -> list[Reply]:
+    if user.flow == "pick":
+        return await onboarding.on_pick_button(session, user, choice.op, choice.arg, now)
+    if user.flow == "add":
+        return await flow.on_button(session, user, choice.op, choice.arg, now)
+    if user.flow == "tz" and choice.op == "tz":
+        return await onboarding.on_zone_text(session, user, choice.arg.replace(".", "/"), now)
+    return [Reply(texts.BUTTON_EXPIRED)]
 
 
 async def location_message(update: Update, context: Ctx) -> None:

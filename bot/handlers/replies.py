@@ -1,11 +1,18 @@
 """What a conversation step answers, decided inside the unit of work and sent after it."""
 
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
+from datetime import datetime
 
+from sqlmodel.ext.asyncio.session import AsyncSession
 from telegram import InlineKeyboardMarkup, Message, ReplyKeyboardMarkup, ReplyKeyboardRemove, Update
 from telegram.error import BadRequest
 
 from bot import texts
+from bot.callback_data import Button, parse
+from bot.context import Ctx
+from models import users
+from models.tables import User
 
 Markup = InlineKeyboardMarkup | ReplyKeyboardMarkup | ReplyKeyboardRemove
 NOTICES = frozenset({texts.BUTTON_EXPIRED, texts.NOT_YOURS})
@@ -44,3 +51,18 @@ async def answer_button(
         return
     await query.answer()
     await send(update, replies)
+
+
+ButtonStep = Callable[[AsyncSession, User, Button, datetime], Awaitable[list[Reply]]]
+
+
+async def run_button(update: Update, context: Ctx, step: ButtonStep) -> None:
+    """Parse the pressed button, run the step for its user in one unit of work, and answer."""
+    query = update.callback_query
+    choice = parse(query.data)
+    async with context.deps.db.session() as session:
+        user = await users.get_user(session, query.from_user.id)
+        replies = [Reply(texts.BUTTON_EXPIRED)]
+        if choice is not None and user is not None:
+            replies = await step(session, user, choice, context.deps.clock())
+    await answer_button(update, replies)

@@ -7,10 +7,10 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 
 from bot import keyboards, parsing, texts
-from bot.callback_data import button, parse
+from bot.callback_data import Button, button
 from bot.context import Ctx
 from bot.handlers import flow
-from bot.handlers.replies import NOTICES, Reply, answer_button, send
+from bot.handlers.replies import Reply, run_button, send
 from models import schedule, users
 from models.tables import User
 
@@ -55,17 +55,11 @@ async def settings_command(update: Update, context: Ctx) -> None:
 
 async def settings_button(update: Update, context: Ctx) -> None:
     """Change one setting from its button."""
-    query, now = update.callback_query, context.deps.clock()
-    choice = parse(query.data)
-    async with context.deps.db.session() as session:
-        user = await users.get_user(session, query.from_user.id)
-        replies = [Reply(texts.BUTTON_EXPIRED)]
-        if choice is not None and user is not None:
-            replies = await _act(session, user, choice.op, choice.arg, now)
-    await answer_button(update, replies, NOTICES)
+    await run_button(update, context, _act)
 
 
-async def _act(session: AsyncSession, user: User, op: str, arg: str, now: datetime) -> list[Reply]:
+async def _act(session: AsyncSession, user: User, choice: Button, now: datetime) -> list[Reply]:
+    op, arg = choice.op, choice.arg
     if op == "tz":
         await users.set_flow(session, user, "tz", {"then": "settings"})
         return [Reply(texts.ASK_ZONE, keyboards.share_location())]
