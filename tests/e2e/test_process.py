@@ -68,3 +68,58 @@ def test_malformed_setting_names_it_in_one_line(tmp_path):
     assert result.returncode == 2
     [line] = result.stderr.strip().splitlines()
     assert "DATABASE_URL" in line
+
+
+def test_webhook_mode_answers_updates_posted_to_it(bot_env, tmp_path):
+    import json
+    import socket
+    import urllib.request
+
+    from tests.e2e.conftest import BotProcess, wait_until
+
+    api, env = bot_env
+    with socket.socket() as probe:  # a free port on 127.0.0.1 for the bot's webhook server
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    env = env | {
+        "WEBHOOK_URL": "https://steady.example",
+        "WEBHOOK_LISTEN": "127.0.0.1",
+        "WEBHOOK_PORT": str(port),
+        "WEBHOOK_SECRET_TOKEN": "s3cret-token",
+    }
+    bot = BotProcess(api, env)
+    bot.proc = subprocess.Popen(
+        [sys.executable, "-m", "bot"],
+        cwd=ROOT,
+        env=env,
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    try:
+        [hook] = wait_until(lambda: api.calls("setWebhook"), 30)
+        assert hook["url"] == "https://steady.example/telegram"
+        body = json.dumps(api.message_update(42, "/start")).encode()
+
+        def post(secret: str) -> int:
+            request = urllib.request.Request(
+                f"http://127.0.0.1:{port}/telegram",
+                data=body,
+                method="POST",
+                headers={
+                    "Content-Type": "application/json",
+                    "X-Telegram-Bot-Api-Secret-Token": secret,
+                },
+            )
+            try:
+                with urllib.request.urlopen(request, timeout=10) as response:
+                    return response.status
+            except urllib.error.HTTPError as error:
+                return error.code
+
+        assert post("wrong") == 403  # forged updates are refused
+        assert post("s3cret-token") == 200
+        bot.wait_text("not a doctor or a crisis service")
+    finally:
+        bot.stop()
