@@ -30,6 +30,7 @@ _OPS: dict[str, frozenset[str]] = {
             "report",
         }
     ),
+    "p": frozenset({"ans"}),  # the PHQ-9: arg "<item>.<answer>"
 }
 _TOKEN = re.compile(r"^[a-z0-9_.\-]{0,40}$")
 

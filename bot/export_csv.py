@@ -24,6 +24,7 @@ deliveries.csv     each reminder sent, or missed while the bot was down
 checkins.csv       your answers: done / skipped / rescheduled / no_answer, with values
                    (hours slept, minutes moved, drinks, mood 0-10) and your notes
 safety_events.csv  times a crisis-support reply was sent (never the message itself)
+phq9_results.csv   your PHQ-9 questionnaires: the nine answers (0-3) and the total
 
 Times are in UTC (ISO 8601). local_date is your own day, in your time zone.
 Text that begins with = + - or @ starts with an apostrophe here, so spreadsheet
@@ -31,7 +32,7 @@ programs show it rather than run it as a formula.
 
 To delete all of this from Steady, send /deletedata.
 """
-TABLES = ("users", "habits", "schedules", "deliveries", "checkins", "safety_events")
+TABLES = ("users", "habits", "schedules", "deliveries", "checkins", "safety_events", "phq9_results")
 # Spreadsheets run cells starting with these as formulas (CSV injection).
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 _EPOCH = (1980, 1, 1, 0, 0, 0)

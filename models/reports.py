@@ -17,7 +17,7 @@ from models.stats import (
     window_start,
 )
 from models.stats_report import ReportData, build_report
-from models.tables import Checkin, Delivery, Habit, SafetyEvent, Schedule, User
+from models.tables import Checkin, Delivery, Habit, Phq9Result, SafetyEvent, Schedule, User
 from models.types import DeliveryStatus, Purpose
 
 MAX_DAYS = 365
@@ -29,6 +29,7 @@ _USER_TABLES = (
     ("schedules", Schedule),
     ("habits", Habit),
     ("safety_events", SafetyEvent),
+    ("phq9_results", Phq9Result),
 )
 
 

@@ -169,3 +169,15 @@ class SafetyEvent(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     user_id: int = Field(sa_column=_user_fk())
     at: datetime = Field(sa_column=_utc(nullable=False))
+
+
+class Phq9Result(SQLModel, table=True):
+    """A completed PHQ-9 questionnaire: nine answers (0-3 each) and their total."""
+
+    __tablename__ = "phq9_results"
+
+    id: int | None = Field(default=None, primary_key=True)
+    user_id: int = Field(sa_column=_user_fk())
+    answers: list = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    score: int
+    at: datetime = Field(sa_column=_utc(nullable=False))

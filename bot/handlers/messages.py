@@ -8,7 +8,7 @@ from telegram import Update
 from bot import texts
 from bot.callback_data import Button
 from bot.context import Ctx
-from bot.handlers import checkins, flow, habits, onboarding, safety, settings
+from bot.handlers import checkins, flow, habits, onboarding, phq9, safety, settings
 from bot.handlers.replies import Reply, run_button, send
 from models import users
 from models.tables import User
@@ -20,6 +20,7 @@ TEXT_STEPS = {
     "habit": habits.on_text,
     "settings": settings.on_text,
     "checkin": checkins.on_flow_text,
+    "phq9": phq9.on_text,
 }
 
 

@@ -14,6 +14,7 @@ HELP = (
     "/checkin — log something now (or just type, e.g. <i>slept 7h</i>, <i>30 min walk</i>)\n"
     "/summary — how the last week went (<i>/summary 30</i> for a month)\n"
     "/report — a PDF to take to your doctor\n"
+    "/phq9 — the nine-question mood check doctors use\n"
     "/settings — time zone, weekly summary, pause\n"
     "/export — all your data · /deletedata — erase it\n"
     "/cancel — stop what we're doing\n\n"

@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-26 16:53:04.405955
+Create Date: 2026-11-26 17:12:43.039956
 """
 
 from collections.abc import Sequence
@@ -71,6 +71,18 @@ def upgrade() -> None:
     )
     with op.batch_alter_table('habits', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_habits_user_id'), ['user_id'], unique=False)
+
+    op.create_table('phq9_results',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('user_id', sa.BigInteger(), nullable=False),
+    sa.Column('answers', sa.JSON(), nullable=False),
+    sa.Column('score', sa.Integer(), nullable=False),
+    sa.Column('at', models.types.UtcDateTime(timezone=True), nullable=False),
+    sa.ForeignKeyConstraint(['user_id'], ['users.id'], name=op.f('fk_phq9_results_user_id_users'), ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_phq9_results'))
+    )
+    with op.batch_alter_table('phq9_results', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_phq9_results_user_id'), ['user_id'], unique=False)
 
     op.create_table('safety_events',
     sa.Column('id', sa.Integer(), nullable=False),
@@ -144,6 +156,10 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f('ix_safety_events_user_id'))
 
     op.drop_table('safety_events')
+    with op.batch_alter_table('phq9_results', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_phq9_results_user_id'))
+
+    op.drop_table('phq9_results')
     with op.batch_alter_table('habits', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_habits_user_id'))
 

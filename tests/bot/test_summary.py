@@ -9,7 +9,7 @@ from sqlmodel import select
 
 from models import checkins, users
 from models.checkins import Entry
-from models.tables import Checkin, Delivery, Habit, SafetyEvent, Schedule, User
+from models.tables import Checkin, Delivery, Habit, Phq9Result, SafetyEvent, Schedule, User
 from models.types import Answer, HabitKind, Purpose
 from tests import factories
 
@@ -119,7 +119,7 @@ async def test_export_then_delete_leaves_nothing_of_the_user(chat, db, clock, no
     await chat.tap_label("Yes, erase everything")
     assert "erased" in chat.api.calls("editMessageText")[-1]["text"]
     async with db.session() as session:
-        for table in (User, Habit, Schedule, Delivery, Checkin, SafetyEvent):
+        for table in (User, Habit, Schedule, Delivery, Checkin, SafetyEvent, Phq9Result):
             column = table.id if table is User else table.user_id
             mine = (
                 await session.exec(select(func.count()).select_from(table).where(column == 42))
@@ -128,7 +128,7 @@ async def test_export_then_delete_leaves_nothing_of_the_user(chat, db, clock, no
                 await session.exec(select(func.count()).select_from(table).where(column == 7))
             ).one()
             assert mine == 0, table.__tablename__
-            assert theirs > 0 or table in (SafetyEvent, Delivery), table.__tablename__
+            assert theirs > 0 or table in (SafetyEvent, Delivery, Phq9Result), table.__tablename__
 
 
 async def test_text_still_goes_when_the_chart_cannot_be_drawn(chat, db, clock, monkeypatch, caplog):

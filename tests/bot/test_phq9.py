@@ -1,0 +1,52 @@
+"""/phq9 through the real Application: one tap per question, item 9 answered with care."""
+
+from sqlmodel import select
+
+from models.tables import Phq9Result, SafetyEvent
+from tests import factories
+
+
+async def _results(db, table):
+    async with db.session() as session:
+        return list((await session.exec(select(table))).all())
+
+
+async def test_nine_taps_give_a_score(chat, db, clock, no_errors):
+    await factories.user(db, now=clock())
+    await chat.say("/phq9")
+    for _ in range(8):
+        await chat.tap_label("Several days")
+    await chat.tap_label("Not at all")
+    [result] = await _results(db, Phq9Result)
+    assert result.score == 8 and result.answers == [1] * 8 + [0]
+    assert "8 of 27" in chat.api.calls("editMessageText")[-1]["text"]
+    assert "(mild)" in chat.api.calls("editMessageText")[-1]["text"]
+    assert await _results(db, SafetyEvent) == []
+
+
+async def test_positive_item_nine_brings_crisis_resources_at_once(chat, db, clock, no_errors):
+    await factories.user(db, now=clock())
+    await chat.say("/phq9")
+    for _ in range(8):
+        await chat.tap_label("Not at all")
+    sent_before = len(chat.api.calls("sendMessage"))
+    await chat.tap_label("More than half the days")
+    texts = [c["text"] for c in chat.api.calls("sendMessage")[sent_before:]]
+    assert "emergency" in texts[0].lower()  # resources first
+    assert "2 of 27" in texts[1]
+    assert len(await _results(db, SafetyEvent)) == 1
+
+
+async def test_stale_or_forged_answers_change_nothing(chat, db, clock, no_errors):
+    await factories.user(db, now=clock())
+    await chat.say("/phq9")
+    await chat.tap("p:ans::5.2")  # not the question being asked
+    await chat.tap("p:ans::0.7")  # not an answer
+    await chat.say("three")
+    assert "tap one of the answers" in chat.last()
+    await chat.tap_label("Nearly every day")
+    from models import users
+
+    async with db.session() as session:
+        user = await users.get_user(session, 42)
+    assert user.flow == "phq9" and user.flow_data == {"answers": [3]}
