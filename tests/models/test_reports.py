@@ -4,7 +4,7 @@ from datetime import UTC, date, datetime, timedelta
 
 import pytest
 from sqlalchemy import event, func
-from sqlmodel import select
+from sqlmodel import SQLModel, select
 
 from models.reports import (
     UserNotFoundError,
@@ -141,7 +141,7 @@ async def test_report_has_side_effect_skips_and_weeks(two_users):
 async def test_export_holds_only_the_users_rows(two_users):
     async with two_users.session() as session:
         rows = await export_rows(session, user_id=2)
-    assert set(rows) == {"users", "habits", "schedules", "deliveries", "checkins", "safety_events"}
+    assert set(rows) == set(SQLModel.metadata.tables)  # every table, so none is forgotten
     assert [u["id"] for u in rows["users"]] == [2]
     assert all(
         row["user_id"] == 2 for name, table in rows.items() if name != "users" for row in table
@@ -158,8 +158,10 @@ async def test_delete_leaves_nothing_of_the_user_and_all_of_the_other(two_users)
         "schedules": 1,
         "habits": 3,
         "safety_events": 1,
+        "phq9_results": 0,
         "users": 1,
     }
+    assert set(counts) == set(SQLModel.metadata.tables)
     async with two_users.session() as session:
         for table in TABLES:
             column = table.id if table is User else table.user_id

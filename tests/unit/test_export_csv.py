@@ -37,6 +37,7 @@ def test_zip_holds_a_readme_and_one_csv_per_table_even_when_empty():
         "deliveries.csv",
         "checkins.csv",
         "safety_events.csv",
+        "phq9_results.csv",
     }
     (row,) = csv.DictReader(io.StringIO(files["checkins.csv"]))
     assert (row["kind"], row["answer"], row["value"], row["note"]) == (
