@@ -10,6 +10,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING
 
+from bot import cities
 from models.schedule import local_now
 
 if TYPE_CHECKING:
@@ -29,7 +30,7 @@ ALIASES = {
     "mst": "America/Denver", "mdt": "America/Denver", "mountain": "America/Denver",
     "pst": "America/Los_Angeles", "pdt": "America/Los_Angeles", "pacific": "America/Los_Angeles",
     "cet": "Europe/Berlin", "cest": "Europe/Berlin", "bst": "Europe/London",
-    "munich": "Europe/Berlin", "frankfurt": "Europe/Berlin", "hamburg": "Europe/Berlin",
+    "munich": "Europe/Berlin", "munchen": "Europe/Berlin", "muenchen": "Europe/Berlin", "frankfurt": "Europe/Berlin", "hamburg": "Europe/Berlin",
     "cologne": "Europe/Berlin", "koln": "Europe/Berlin", "germany": "Europe/Berlin",
     "deutschland": "Europe/Berlin", "uk": "Europe/London", "england": "Europe/London",
     "scotland": "Europe/London", "wales": "Europe/London", "britain": "Europe/London",
@@ -67,7 +68,7 @@ _NOT_CITIES = {"act", "lhi", "nsw", "north", "south", "west", "east", "yancowinn
 _COUNTRY_NAMES = {"usa": "US", "america": "US", "united states of america": "US", "us": "US"}
 
 
-def _key(text: str) -> str:
+def fold(text: str) -> str:
     """Fold case, accents, underscores and spacing so "São_Paulo" matches "sao paulo"."""
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     plain = "".join(c for c in decomposed if not unicodedata.combining(c))
@@ -78,18 +79,22 @@ def resolve_zone(text: str) -> str | None:
     """Return the canonical IANA zone for a zone name, city or country; None when unsure."""
     if not isinstance(text, str) or len(text) > MAX_INPUT:
         return None
-    key = _key(text)
+    key = fold(text)
     if not key:
         return None
     index = _index()
-    return index.get(key) or index.get(key.replace("-", " "))
+    found = index.get(key) or index.get(key.replace("-", " "))
+    if found is None and key.replace(" ", "").replace("-", "").isalpha():
+        city_zone = cities.city_zones().get(key)  # "Stuttgart", "Leeds", "Porto Alegre"...
+        found = _preferred(city_zone) if city_zone else None
+    return found
 
 
 def suggest_zones(text: str, n: int = 3) -> list[str]:
     """Return up to n zones the text may mean: a country's main zones, or near spellings."""
     if not isinstance(text, str) or len(text) > MAX_INPUT or n < 1:
         return []
-    key = _key(text)
+    key = fold(text)
     if not key:
         return []
     country = _country_names().get(key)
@@ -186,9 +191,9 @@ def _country_names() -> dict[str, str]:
         if line and not line.startswith("#"):
             code, name = line.split("\t")[:2]
             plain, _, inner = name.partition(" (")
-            names.setdefault(_key(plain), code)
+            names.setdefault(fold(plain), code)
             if inner:
-                names.setdefault(_key(f"{plain} {inner.rstrip(')')}"), code)
+                names.setdefault(fold(f"{plain} {inner.rstrip(')')}"), code)
     return names
 
 
@@ -200,8 +205,8 @@ def _index() -> dict[str, str]:
     for tz in sorted(zones):
         region, _, city = tz.partition("/")
         preferred = _preferred(tz)
-        _add(index, _key(tz), preferred)
-        city = _key(city.rpartition("/")[2])
+        _add(index, fold(tz), preferred)
+        city = fold(city.rpartition("/")[2])
         # Old names ("Calcutta") count; "Australia/ACT" and "Australia/West" do not.
         if region in _REGIONS and city and city not in _NOT_CITIES:
             _add(index, city, preferred)
@@ -211,7 +216,7 @@ def _index() -> dict[str, str]:
     for name, code in _country_names().items():
         if len(by_country.get(code, ())) == 1:
             index.setdefault(name, by_country[code][0])
-    index.update({_key(alias): zone for alias, zone in ALIASES.items()})
+    index.update({fold(alias): zone for alias, zone in ALIASES.items()})
     return index
 
 

@@ -128,3 +128,12 @@ def test_describe_zone():
 def test_canonical_zone_follows_renames():
     assert canonical_zone("Asia/Calcutta") == "Asia/Kolkata"
     assert canonical_zone("Europe/Berlin") == "Europe/Berlin"
+
+
+@pytest.mark.parametrize(
+    ("text", "zone"),
+    [("Stuttgart", "Europe/Berlin"), ("leeds", "Europe/London"), ("Porto Alegre", "America/Sao_Paulo"),
+     ("Kraków", "Europe/Warsaw"), ("München", "Europe/Berlin"), ("Nagpur", "Asia/Kolkata")],
+)  # fmt: skip
+def test_cities_that_are_not_zone_names_resolve_offline(text, zone):
+    assert resolve_zone(text) == zone
