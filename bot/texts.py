@@ -136,6 +136,8 @@ def describe_habit(habit: Habit, schedules: list[Schedule], days_text: str) -> s
         event = by_purpose[Purpose.CHECKIN]
         when = event.once_on.strftime("%a %-d %b") if event.once_on else f"every {days_text}"
         line += f"{when} at {hhmm((event.hour, event.minute))}"
+        if event.once_on and all(s.next_fire_at is None for s in schedules) and not habit.paused:
+            line += " · <i>past</i>"
     elif habit.kind is HabitKind.SLEEP and len(schedules) == 2:
         bed, morning = by_purpose[Purpose.WIND_DOWN], by_purpose[Purpose.CHECKIN]
         line += f"bedtime {hhmm((bed.hour, bed.minute))}, morning {hhmm((morning.hour, morning.minute))}"
