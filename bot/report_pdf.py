@@ -7,6 +7,7 @@ from fpdf import FPDF
 from fpdf.fonts import FontFace
 
 from bot.summary_texts import LABELS
+from models.phq9 import severity
 from models.stats import HabitSummary
 from models.stats_kinds import (
     ExerciseAverages,
@@ -40,6 +41,7 @@ def render_report(data: ReportData) -> bytes:
     _medication(pdf, data)
     _daily_habits(pdf, data)
     _weekly_table(pdf, data)
+    _phq9(pdf, data)
     _appointments(pdf, data)
     _notes(pdf, data)
     return bytes(pdf.output())
@@ -206,6 +208,17 @@ def _pct(rate: float | None) -> str:
 
 def _num(value: float | None) -> str:
     return "–" if value is None else f"{value:.1f}"
+
+
+def _phq9(pdf: FPDF, data: ReportData) -> None:
+    """List the PHQ-9 questionnaires the patient completed in the period."""
+    summary = data.summary
+    scores = [(day, total) for day, total in summary.phq9 if summary.start <= day <= summary.end]
+    if not scores:
+        return
+    _heading(pdf, "PHQ-9 (self-completed)")
+    for day, total in scores:
+        _paragraph(pdf, f"{day:%a %d %b}: {total} of 27 ({severity(total)})")
 
 
 def _appointments(pdf: FPDF, data: ReportData) -> None:

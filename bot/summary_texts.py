@@ -3,6 +3,7 @@
 from datetime import date
 from html import escape
 
+from models.phq9 import severity
 from models.stats import Change, HabitInfo, HabitSummary, Pattern, SummaryData
 from models.stats_kinds import (
     ExerciseAverages,
@@ -58,13 +59,31 @@ def render_summary(data: SummaryData, *, weekly: bool = False) -> str:
     title = "Your week" if weekly else f"Your last {days} day{'s' * (days != 1)}"
     header = f"<b>{title}</b> · {_span(data.start, data.end)}"
     if data.checkins == 0:
-        return f"{header}\n\n{EMPTY.format(days=days)}"
+        phq9 = phq9_line(data)
+        return f"{header}\n\n{EMPTY.format(days=days)}" + (f"\n\n{phq9}" if phq9 else "")
     habits = [habit_line(h) for h in data.habits]
     tail = [_pattern_line(p) for p in data.patterns[:MAX_PATTERNS]]
+    if line := phq9_line(data):
+        tail.insert(0, line)
     if any(_needs_support(h) for h in data.habits):
         tail.append(TALK_TO_DOCTOR)
     tail.append(f"<i>{escape(closing_line(data))}</i>")
     return _fit(header, habits, tail)
+
+
+def phq9_line(data: SummaryData) -> str | None:
+    """Say the latest PHQ-9 score in the period and how it compares with the one before."""
+    last = max(
+        (i for i, (day, _) in enumerate(data.phq9) if data.start <= day <= data.end), default=None
+    )
+    if last is None:
+        return None
+    day, total = data.phq9[last]
+    line = f"<b>PHQ-9</b> ({day:%-d %b}): {total} of 27, {severity(total)}"
+    previous = data.phq9[last - 1][1] if last else None
+    if previous is not None and previous != total:
+        line += f", {'down' if total < previous else 'up'} from {previous}"
+    return line
 
 
 def _fit(header: str, habits: list[str], tail: list[str]) -> str:

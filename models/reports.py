@@ -1,10 +1,10 @@
 """Queries behind /summary, the weekly summary, /report, /export and /deletedata."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 
 from sqlalchemy import delete
-from sqlmodel import select
+from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from models.schedule import local_day
@@ -44,6 +44,7 @@ class _Period:
     entries: list[Entry]
     start: date
     today: date
+    phq9: tuple[tuple[date, int], ...]
 
 
 async def summary_data(
@@ -51,7 +52,7 @@ async def summary_data(
 ) -> SummaryData:
     """Return the user's last `days` days (their zone, ending today) against the days before."""
     period = await _load_period(session, user_id=user_id, days=days, now=now)
-    return summarize(
+    data = summarize(
         first_name=period.first_name,
         habits=period.habits,
         entries=period.entries,
@@ -59,6 +60,7 @@ async def summary_data(
         end=period.today,
         today=period.today,
     )
+    return replace(data, phq9=period.phq9)
 
 
 async def report_data(
@@ -68,7 +70,7 @@ async def report_data(
     if weeks not in REPORT_WEEKS:
         raise ValueError(f"weeks must be one of {REPORT_WEEKS}")
     period = await _load_period(session, user_id=user_id, days=weeks * 7, now=now)
-    return build_report(
+    report = build_report(
         first_name=period.first_name,
         habits=period.habits,
         entries=period.entries,
@@ -76,6 +78,7 @@ async def report_data(
         end=period.today,
         today=period.today,
     )
+    return replace(report, summary=replace(report.summary, phq9=period.phq9))
 
 
 async def _load_period(session: AsyncSession, *, user_id: int, days: int, now: datetime) -> _Period:
@@ -115,7 +118,14 @@ async def _load_period(session: AsyncSession, *, user_id: int, days: int, now: d
         day = local_day(due_at, tz, day_end)
         if habit_id in kinds and before <= day <= today:
             entries.append(Entry(habit_id, kinds[habit_id], day, None, from_reminder=True))
-    return _Period(first_name, infos, entries, start, today)
+    scores = await session.exec(
+        select(Phq9Result.at, Phq9Result.score)
+        .where(Phq9Result.user_id == user_id,
+               col(Phq9Result.at) >= day_start_utc(before, tz, day_end))
+        .order_by(col(Phq9Result.at))
+    )  # fmt: skip
+    phq9 = tuple((local_day(at, tz, day_end), score) for at, score in scores)
+    return _Period(first_name, infos, entries, start, today, phq9)
 
 
 async def _checkin_entries(

@@ -131,6 +131,8 @@ class SummaryData:
     mood_by_day: tuple[float | None, ...]
     sleep_by_day: tuple[float | None, ...]
     checkins: int  # answers given in the period (no-answer not counted)
+    # PHQ-9 totals (the user's day, score) from the period before through this one, oldest first.
+    phq9: tuple[tuple[date, int], ...] = ()
 
     @property
     def days(self) -> list[date]:

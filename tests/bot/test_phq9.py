@@ -50,3 +50,19 @@ async def test_stale_or_forged_answers_change_nothing(chat, db, clock, no_errors
     async with db.session() as session:
         user = await users.get_user(session, 42)
     assert user.flow == "phq9" and user.flow_data == {"answers": [3]}
+
+
+async def test_summary_and_report_show_the_phq9(chat, db, clock, no_errors):
+    await factories.user(db, now=clock())
+    for answer in ("Nearly every day", "Several days"):  # 18 of 27, then 9 of 27 a week later
+        await chat.say("/phq9")
+        for _ in range(9):
+            await chat.tap_label(answer if _ < 8 else "Not at all")
+        clock.advance(days=7)
+    clock.advance(days=-6)
+    await chat.say("/summary")
+    assert "PHQ-9</b>" in chat.last() and "8 of 27, mild, down from 24" in chat.last()
+    await chat.say("/report")
+    await chat.tap_label("4 weeks")
+    [document] = chat.api.calls("sendDocument")
+    assert document["_files"]["document"].startswith(b"%PDF")
