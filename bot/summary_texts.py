@@ -65,10 +65,23 @@ def render_summary(data: SummaryData, *, weekly: bool = False) -> str:
     tail = [_pattern_line(p) for p in data.patterns[:MAX_PATTERNS]]
     if line := phq9_line(data):
         tail.insert(0, line)
+    if weekly and phq9_due(data):
+        tail.append(PHQ9_INVITE)
     if any(_needs_support(h) for h in data.habits):
         tail.append(TALK_TO_DOCTOR)
     tail.append(f"<i>{escape(closing_line(data))}</i>")
     return _fit(header, habits, tail)
+
+
+PHQ9_INVITE = "A minute for the nine-question mood check (PHQ-9)? /phq9 — one tap per question."
+PHQ9_EVERY_DAYS = 14
+
+
+def phq9_due(data: SummaryData) -> bool:
+    """Tell whether someone who tracks mood has gone two weeks without a PHQ-9."""
+    tracks_mood = any(h.habit.kind is HabitKind.MOOD for h in data.habits)
+    recent = any((data.end - day).days < PHQ9_EVERY_DAYS for day, _ in data.phq9)
+    return tracks_mood and not recent
 
 
 def phq9_line(data: SummaryData) -> str | None:

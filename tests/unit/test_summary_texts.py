@@ -87,3 +87,18 @@ def test_pattern_is_worded_as_a_pattern():
 )
 def test_closing_line_starts_with_what_went_well(pattern, start):
     assert closing_line(_med_summary(pattern)).startswith(start)
+
+
+def test_weekly_summary_invites_a_phq9_every_two_weeks_for_mood_trackers():
+    from dataclasses import replace
+    from datetime import timedelta
+
+    from bot.summary_texts import PHQ9_INVITE, render_summary
+    from tests.unit.summary_samples import sample_summary
+
+    data = sample_summary(7)
+    assert PHQ9_INVITE in render_summary(data, weekly=True)
+    assert PHQ9_INVITE not in render_summary(data, weekly=False)
+    recent = replace(data, phq9=((data.end - timedelta(days=3), 11),))
+    assert PHQ9_INVITE not in render_summary(recent, weekly=True)
+    assert "11 of 27, moderate" in render_summary(recent, weekly=True)
