@@ -18,6 +18,8 @@ from models.types import Purpose
 log = logging.getLogger(__name__)
 
 SummaryBuilder = Callable[[Database, int, datetime], Awaitable[object]]
+EXPIRE_BATCH = 5000
+RECHECK = timedelta(seconds=1)
 Outcomes = asyncio.Queue  # of (Claimed, SendResult), then None when sending is over
 
 
@@ -65,16 +67,31 @@ class Dispatcher:
         """Send everything due now; return when to wake next."""
         async with self._lock:
             self._dirty = False
-            async with self.db.session() as session:
-                await deliveries.expire_unanswered(session, now=self.clock())
+            progressed = await self._expire()
             while claimed := await self._claim(self.clock()):
+                progressed = True
                 await self._send_all(claimed)
             now = self.clock()
             async with self.db.session() as session:
                 due = await deliveries.next_due_at(session)
             # Another process may add rows at any time, so never sleep longer than max_wait.
             wake = min(due or now + self.max_wait, now + self.max_wait)
-            return now if self._dirty else max(wake, now)
+            if self._dirty:
+                return now
+            # Due rows this tick could not take (another process holds them) must not spin it.
+            return wake if wake > now else now + (timedelta(0) if progressed else RECHECK)
+
+    async def _expire(self) -> bool:
+        """Close every reminder whose user's day has ended; tell whether there were any."""
+        closed = 0
+        while True:
+            async with self.db.session() as session:
+                count = await deliveries.expire_unanswered(
+                    session, now=self.clock(), limit=EXPIRE_BATCH
+                )
+            closed += count
+            if count < EXPIRE_BATCH:
+                return closed > 0
 
     async def recover(self) -> int:
         """Resend, on start-up, what a crash left pending (SQLite: this is the only process)."""

@@ -169,6 +169,7 @@ async def claim_resends(
             D.c.status,
             D.c.snoozed,
             answered.label("answered"),
+            U.c.blocked_at,
             U.c.tz,
             U.c.day_end_minute,
             H.c.kind,
@@ -178,7 +179,7 @@ async def claim_resends(
         .join(U, U.c.id == D.c.user_id)
         .outerjoin(H, H.c.id == D.c.habit_id)
         .outerjoin(S, S.c.id == D.c.schedule_id)
-        .where(D.c.resend_at <= now, U.c.blocked_at.is_(None))
+        .where(D.c.resend_at <= now)
         .order_by(D.c.resend_at)
         .limit(limit)
     )
@@ -188,6 +189,11 @@ async def claim_resends(
         pending = r.status is DeliveryStatus.PENDING
         if pending and not in_grace(r.due_at, now, grace):
             changes.append({"did": r.id, "st": DeliveryStatus.MISSED, "ra": None})
+            continue
+        if r.blocked_at is not None:  # they blocked the bot: nothing more goes to them
+            changes.append(
+                {"did": r.id, "st": DeliveryStatus.FAILED if pending else r.status, "ra": None}
+            )
             continue
         if r.answered or not (pending or r.status is DeliveryStatus.SENT):
             changes.append({"did": r.id, "st": r.status, "ra": None})
@@ -284,18 +290,24 @@ async def record_unsent(
 
 
 async def expire_unanswered(session: AsyncSession, *, now: datetime, limit: int = 5000) -> int:
-    """Store "no answer" for check-in reminders whose user's day ended unanswered."""
+    """Store "no answer" for check-in reminders whose user's day ended unanswered.
+
+    Closes at most `limit` expired deliveries and returns how many it closed.
+    """
+    answered = exists().where(Checkin.__table__.c.delivery_id == D.c.id)
     query = (
-        select(D.c.id, D.c.user_id, D.c.habit_id, D.c.due_at, H.c.kind, U.c.tz, U.c.day_end_minute)
+        select(D.c.id, D.c.user_id, D.c.habit_id, D.c.due_at, answered.label("answered"),
+               H.c.kind, U.c.tz, U.c.day_end_minute)
         .join(U, U.c.id == D.c.user_id)
-        .join(H, H.c.id == D.c.habit_id)
+        .outerjoin(H, H.c.id == D.c.habit_id)
         .where(D.c.expires_at <= now)
-        .where(~exists().where(Checkin.__table__.c.delivery_id == D.c.id))
         .limit(limit)
-    )
-    rows = (await (await session.connection()).execute(_lock(query, session, D))).all()
-    if rows:
-        await (await session.connection()).execute(
+    )  # fmt: skip
+    connection = await session.connection()
+    rows = (await connection.execute(_lock(query, session, D))).all()
+    unanswered = [r for r in rows if not r.answered and r.kind is not None]
+    if unanswered:
+        await connection.execute(
             insert(Checkin.__table__),
             [
                 {
@@ -307,13 +319,15 @@ async def expire_unanswered(session: AsyncSession, *, now: datetime, limit: int 
                     "recorded_at": now,
                     "local_date": local_day(r.due_at, r.tz, r.day_end_minute),
                 }
-                for r in rows
+                for r in unanswered
             ],
         )
-    # Answered ones whose expiry was left behind are simply closed too.
-    await (await session.connection()).execute(
-        update(D).where(D.c.expires_at <= now).values(expires_at=None, resend_at=None)
-    )
+    for chunk in _chunks([r.id for r in rows]):
+        await connection.execute(
+            update(D)
+            .where(_among(connection, D.c.id, chunk))
+            .values(expires_at=None, resend_at=None)
+        )
     return len(rows)
 
 

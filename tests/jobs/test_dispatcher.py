@@ -166,3 +166,47 @@ async def test_same_chat_messages_are_paced_a_second_apart(db, clock, dispatcher
     await dispatcher.tick()
     assert len(sender.reminders) == 3
     assert len(clock.slept) == 2 and all(s >= 1.0 for s in clock.slept)
+
+
+async def test_blocked_users_owed_follow_up_does_not_keep_the_dispatcher_busy(
+    db, clock, dispatcher, sender
+):
+    from models import users
+
+    clock.set(BERLIN_NOON)
+    await factories.user(db, now=clock())
+    await factories.habit(
+        db, kind=HabitKind.MEDICATION, times=[(12, 0)], now=clock() - timedelta(minutes=1)
+    )
+    await _make_due(db, clock())
+    await dispatcher.tick()  # sent; a follow-up is owed in 30 minutes
+    async with db.session() as session:
+        await users.mark_blocked(session, user_id=42, now=clock())
+    clock.advance(minutes=31)
+    wake = await dispatcher.tick()
+    assert len(sender.reminders) == 1  # no follow-up to someone who blocked the bot
+    assert wake > clock()  # and nothing left due that would make it tick again at once
+
+
+async def test_every_ended_day_gets_its_no_answer_whatever_the_batch(
+    db, clock, dispatcher, monkeypatch
+):
+    import jobs.dispatcher
+
+    monkeypatch.setattr(jobs.dispatcher, "EXPIRE_BATCH", 2)
+    clock.set(BERLIN_NOON)
+    for user_id in range(1, 6):
+        await factories.user(db, user_id=user_id, now=clock())
+        await factories.habit(
+            db,
+            user_id=user_id,
+            kind=HabitKind.MOOD,
+            times=[(12, 0)],
+            now=clock() - timedelta(minutes=1),
+        )
+    await _make_due(db, clock())
+    await dispatcher.tick()
+    clock.set(datetime(2026, 11, 27, 3, 0, 1, tzinfo=UTC))
+    await dispatcher.tick()
+    answers = [c.answer for c in await rows(db, Checkin)]
+    assert answers == [Answer.NO_ANSWER] * 5
