@@ -1,6 +1,6 @@
 """Adding a habit step by step, for onboarding and /habits; state lives in users.flow."""
 
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from sqlmodel.ext.asyncio.session import AsyncSession
@@ -167,7 +167,7 @@ async def on_button(
         return await _step(session, user, data, "time", Reply(ask.get(kind, texts.ASK_ONE_TIME)))
     if op == "repeat" and step == "repeat":
         draft = data["draft"]
-        on, time = datetime.fromisoformat(draft["on"]).date(), tuple(draft["time"])
+        on, time = date.fromisoformat(draft["on"]), tuple(draft["time"])
         if arg == "weekly":
             return await _create(session, user, data, [time], now, days=WEEKDAYS[on.weekday()])
         return await _create(session, user, data, [time], now, once_on=on)
