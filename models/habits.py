@@ -91,8 +91,12 @@ async def get_habit(session: AsyncSession, *, user_id: int, habit_id: int) -> Ha
     return habit
 
 
-async def _habit_schedules(session: AsyncSession, habit: Habit) -> list[Schedule]:
-    found = await session.exec(select(Schedule).where(Schedule.habit_id == habit.id))
+async def schedules_of_habit(session: AsyncSession, *, habit_id: int) -> list[Schedule]:
+    """Return one habit's schedule rows in time-of-day order."""
+    found = await session.exec(
+        select(Schedule).where(Schedule.habit_id == habit_id)
+        .order_by(col(Schedule.hour), col(Schedule.minute), col(Schedule.id))
+    )  # fmt: skip
     return list(found.all())
 
 
@@ -103,7 +107,11 @@ async def set_paused(
     habit.paused = paused
     session.add(habit)
     await replan_habit(
-        session, user=user, habit=habit, schedules=await _habit_schedules(session, habit), now=now
+        session,
+        user=user,
+        habit=habit,
+        schedules=await schedules_of_habit(session, habit_id=habit.id),
+        now=now,
     )
 
 
@@ -111,7 +119,7 @@ async def set_times(
     session: AsyncSession, *, user: User, habit: Habit, times: list[Time], now: datetime
 ) -> None:
     """Replace the habit's times (keeping its days) and re-plan at once."""
-    old = await _habit_schedules(session, habit)
+    old = await schedules_of_habit(session, habit_id=habit.id)
     days = old[0].days if old else "*"
     once_on = old[0].once_on if old else None
     await session.exec(delete(Schedule).where(col(Schedule.habit_id) == habit.id))
@@ -124,7 +132,7 @@ async def set_days(
     session: AsyncSession, *, user: User, habit: Habit, days: str, now: datetime
 ) -> None:
     """Set which weekdays the habit reminds on, and re-plan."""
-    schedules = await _habit_schedules(session, habit)
+    schedules = await schedules_of_habit(session, habit_id=habit.id)
     for schedule in schedules:
         schedule.days = days
         if habit.kind is HabitKind.APPOINTMENT:

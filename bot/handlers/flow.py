@@ -9,7 +9,7 @@ from bot import keyboards, parsing, texts
 from bot.handlers.replies import Reply
 from models import habits, schedule, users
 from models.catalog import CATALOG, MAX_DOSES_A_DAY, WEEKDAYS, Time
-from models.tables import User
+from models.tables import Habit, Schedule, User
 from models.types import HabitKind, StressTechnique
 
 MAX_TEXT = 500
@@ -176,7 +176,14 @@ async def on_button(
 
 async def habit_lines(session: AsyncSession, user: User) -> list[str]:
     """Return one line per current habit, for overviews."""
+    return describe_habits(await habits.list_habits(session, user_id=user.id))
+
+
+def describe_habits(rows: list[tuple[Habit, list[Schedule]]]) -> list[str]:
+    """Return one line per habit with its schedule rows."""
     return [
-        texts.describe_habit(habit, rows, parsing.describe_days(rows[0].days if rows else "*"))
-        for habit, rows in await habits.list_habits(session, user_id=user.id)
+        texts.describe_habit(
+            habit, schedules, parsing.describe_days(schedules[0].days if schedules else "*")
+        )
+        for habit, schedules in rows
     ]

@@ -30,7 +30,7 @@ async def overview(session: AsyncSession, user: User, *, edit: bool = False) -> 
     rows = await habits.list_habits(session, user_id=user.id)
     if not rows:
         return [Reply(texts.NO_HABITS, keyboards.habits_list([]), edit=edit)]
-    lines = await flow.habit_lines(session, user)
+    lines = flow.describe_habits(rows)
     buttons = [(habit, texts.habit_title(habit.kind, habit.name)) for habit, _ in rows]
     return [Reply(texts.habits_overview(lines), keyboards.habits_list(buttons), edit=edit)]
 
@@ -91,8 +91,8 @@ async def _act_on_habit(
 
 
 async def _detail(session: AsyncSession, user: User, habit: Habit) -> list[Reply]:
-    rows = dict((h.id, s) for h, s in await habits.list_habits(session, user_id=user.id))[habit.id]
-    line = texts.describe_habit(habit, rows, parsing.describe_days(rows[0].days if rows else "*"))
+    schedules = await habits.schedules_of_habit(session, habit_id=habit.id)
+    [line] = flow.describe_habits([(habit, schedules)])
     return [Reply(line, keyboards.habit_actions(habit), edit=True)]
 
 
