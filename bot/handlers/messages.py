@@ -37,6 +37,8 @@ async def text_message(update: Update, context: Ctx) -> None:
             replies = await TEXT_STEPS[user.flow](session, user, text, now)
         elif user.flow == "pick":
             replies = [Reply(texts.PICK_AT_LEAST_ONE)]
+        elif user.onboarded_at is None:
+            replies = [Reply(texts.FINISH_SETUP)]
         else:
             replies = await checkins.on_free_text(session, user, text, now)
     await send(update, replies)

@@ -78,3 +78,12 @@ async def test_message_before_start_asks_to_start(chat, db, no_errors):
     assert "/start" in chat.last()
     async with db.session() as session:
         assert await users.get_user(session, 42) is None
+
+
+async def test_text_after_cancelled_onboarding_points_back_to_start(chat, db, no_errors):
+    await chat.say("/start")
+    await chat.say("/cancel")
+    await chat.say("hello")
+    assert "/start" in chat.last() and "finished" in chat.last()
+    async with db.session() as session:
+        assert (await users.get_user(session, 42)).flow is None
