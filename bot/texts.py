@@ -2,8 +2,8 @@
 
 from datetime import date, datetime
 from html import escape
-from zoneinfo import ZoneInfo
 
+from bot.timezones import describe_zone
 from models.catalog import Time
 from models.tables import Habit, Schedule
 from models.types import HabitKind, Purpose, StressTechnique
@@ -99,7 +99,7 @@ def welcome(name: str) -> str:
 
 
 def zone_set(tz: str, now: datetime) -> str:
-    return f"Got it: <b>{escape(tz)}</b> (it's {now.astimezone(ZoneInfo(tz)):%H:%M} there)."
+    return f"Got it: {escape(describe_zone(tz, now))}."
 
 
 def hhmm(time: Time) -> str:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import event
+from sqlalchemy import event, inspect
 from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 from sqlmodel.ext.asyncio.session import AsyncSession
@@ -77,9 +77,17 @@ class Database:
 
 
 def _note_schedule_changes(session, _context, _instances) -> None:
+    # Only what may fall due sooner wakes the dispatcher: schedule rows, or a snooze. An
+    # ordinary answer also touches its delivery, but never makes anything due earlier.
     touched = (*session.new, *session.dirty)
-    if any(isinstance(row, Schedule | Delivery) for row in touched):
+    if any(isinstance(row, Schedule) or _resend_set(row) for row in touched):
         session.info["schedules_changed"] = True
+
+
+def _resend_set(row: object) -> bool:
+    return isinstance(row, Delivery) and any(
+        value is not None for value in inspect(row).attrs.resend_at.history.added
+    )
 
 
 def alembic_config() -> Config:

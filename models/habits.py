@@ -9,7 +9,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from models.catalog import Time, schedule_specs
 from models.planning import replan_habit
 from models.tables import Habit, Schedule, User
-from models.types import HabitKind, Purpose
+from models.types import HabitKind
 
 
 async def add_habit(
@@ -146,13 +146,3 @@ async def remove_habit(session: AsyncSession, *, habit: Habit, now: datetime) ->
     session.add(habit)
     await session.exec(delete(Schedule).where(col(Schedule.habit_id) == habit.id))
     await session.flush()
-
-
-def habit_times(kind: HabitKind, schedules: list[Schedule]) -> list[Time]:
-    """Return the local times the user chose (the event time, not the offset reminders)."""
-    if kind is HabitKind.APPOINTMENT:
-        return [(s.hour, s.minute) for s in schedules if s.purpose is Purpose.CHECKIN][:1]
-    if kind is HabitKind.SLEEP:
-        order = {Purpose.WIND_DOWN: 0, Purpose.CHECKIN: 1}
-        return [(s.hour, s.minute) for s in sorted(schedules, key=lambda s: order[s.purpose])]
-    return [(s.hour, s.minute) for s in schedules]

@@ -7,12 +7,11 @@ from sqlalchemy import delete
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from models.schedule import local_day
+from models.schedule import day_start, local_day
 from models.stats import (
     Entry,
     HabitInfo,
     SummaryData,
-    day_start_utc,
     summarize,
     window_start,
 )
@@ -111,8 +110,8 @@ async def _load_period(session: AsyncSession, *, user_id: int, days: int, now: d
     unanswered = await _unanswered_reminders(
         session,
         user_id=user_id,
-        since=day_start_utc(before, tz, day_end),
-        until=day_start_utc(today + timedelta(days=1), tz, day_end),
+        since=day_start(before, tz, day_end),
+        until=day_start(today + timedelta(days=1), tz, day_end),
     )
     for habit_id, due_at in unanswered:
         day = local_day(due_at, tz, day_end)
@@ -121,7 +120,7 @@ async def _load_period(session: AsyncSession, *, user_id: int, days: int, now: d
     scores = await session.exec(
         select(Phq9Result.at, Phq9Result.score)
         .where(Phq9Result.user_id == user_id,
-               col(Phq9Result.at) >= day_start_utc(before, tz, day_end))
+               col(Phq9Result.at) >= day_start(before, tz, day_end))
         .order_by(col(Phq9Result.at))
     )  # fmt: skip
     phq9 = tuple((local_day(at, tz, day_end), score) for at, score in scores)

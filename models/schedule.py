@@ -180,6 +180,12 @@ def local_day(at: datetime, tz: str, day_end_minute: int) -> date:
     return day + timedelta(days=1) if at >= _day_end(day, tz, day_end_minute) else day
 
 
+def day_start(day: date, tz: str, day_end_minute: int) -> datetime:
+    """Return the UTC instant at which the user's day `day` begins (DST-correct)."""
+    _check_day_end(day_end_minute)
+    return _day_end(day - timedelta(days=1), tz, day_end_minute)
+
+
 def day_end_after(at: datetime, tz: str, day_end_minute: int) -> datetime:
     """Return the UTC instant at which the user's day containing `at` ends."""
     return _day_end(local_day(at, tz, day_end_minute), tz, day_end_minute)

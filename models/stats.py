@@ -4,11 +4,10 @@ import math
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 from enum import StrEnum
 from statistics import fmean
 from typing import NamedTuple
-from zoneinfo import ZoneInfo
 
 from models.stats_kinds import (
     Averages,
@@ -137,12 +136,6 @@ class SummaryData:
     @property
     def days(self) -> list[date]:
         return list(_date_range(self.start, self.end))
-
-
-def day_start_utc(day: date, tz: str, day_end_minute: int) -> datetime:
-    """Return the UTC instant at which the user's day begins."""
-    local = datetime(day.year, day.month, day.day, tzinfo=ZoneInfo(tz))
-    return (local + timedelta(minutes=day_end_minute)).astimezone(ZoneInfo("UTC"))
 
 
 def window_start(start: date, end: date) -> date:

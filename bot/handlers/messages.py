@@ -83,6 +83,7 @@ async def other_message(update: Update, context: Ctx) -> None:
         "tz": texts.ASK_ZONE,
         "pick": texts.PICK_AT_LEAST_ONE,
         "add": "Please type your answer, or use the buttons above.",
+        "phq9": phq9.TAP_AN_ANSWER,
     }.get(user.flow if user else "", "Type <i>/help</i> to see what I can do.")
     await send(update, [Reply(f"{texts.TEXT_ONLY} {hint}")])
 

@@ -44,7 +44,8 @@ async def summary_command(update: Update, context: Ctx) -> None:
     if data is None:
         await send(update, [Reply(texts.NOT_STARTED)])
         return
-    await update.effective_chat.send_action("upload_photo")
+    if data.checkins:  # a chart is coming: show that something is on its way
+        await update.effective_chat.send_action("upload_photo")
     await send_summary(context.bot, update.effective_chat.id, data, weekly=False)
 
 

@@ -4,14 +4,13 @@ from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
-from models.schedule import local_day
+from models.schedule import day_start, local_day
 from models.stats import (
     Change,
     DayStatus,
     Entry,
     HabitInfo,
     day_records,
-    day_start_utc,
     streaks,
     strength,
     summarize,
@@ -158,7 +157,7 @@ def test_mood_direction(moods, expected):
 )
 def test_local_day_ends_at_day_end_minute(at, tz, expected):
     assert local_day(at, tz, 240) == expected
-    assert local_day(day_start_utc(expected, tz, 240), tz, 240) == expected
+    assert local_day(day_start(expected, tz, 240), tz, 240) == expected
 
 
 def _summary(entries, habits=(MED, WALK, MOOD, SLEEP), days=14, end_offset=27):
