@@ -8,7 +8,7 @@ from telegram import BotCommand
 from telegram.constants import ParseMode
 from telegram.ext import AIORateLimiter, Application, ApplicationBuilder, ContextTypes, Defaults
 
-from bot import handlers
+from bot import handlers, i18n
 from bot.context import Ctx, Deps
 from bot.handlers import errors
 from bot.sender import TelegramSender
@@ -62,12 +62,21 @@ async def on_startup(app: Application) -> None:
     """Migrate, announce the commands, resend what a crash left, and start the dispatcher."""
     deps: Deps = app.bot_data["deps"]
     await deps.db.migrate()
-    await app.bot.set_my_commands([BotCommand(name, text) for name, text in handlers.COMMANDS])
+    await set_command_menus(app)
     if deps.db.is_sqlite:
         recovered = await deps.dispatcher.recover()
         if recovered:
             log.info("re-sending %d reminders a restart interrupted", recovered)
     plan_tick(app, 0)
+
+
+async def set_command_menus(app: Application) -> None:
+    """Set the command menu in English (the default) and in every language we have."""
+    for language in sorted(i18n.available()):
+        with i18n.use_language(language):
+            commands = [BotCommand(name, i18n._(text)) for name, text in handlers.COMMANDS]
+        code = None if language == i18n.SOURCE_LANGUAGE else language
+        await app.bot.set_my_commands(commands, language_code=code)
 
 
 async def on_shutdown(app: Application) -> None:

@@ -1,45 +1,51 @@
-"""Compact button payloads ("<area>:<op>:<arg>") and their strict parsing (pure)."""
+"""Compact button payloads ("<area>:<op>:<ref>:<arg>") and their strict parsing (pure)."""
 
 import re
 from dataclasses import dataclass
+from enum import StrEnum
 
 MAX_BYTES = 64  # Telegram caps callback_data at 64 bytes
 
+
+class Area(StrEnum):
+    """Which part of Steady a button belongs to; each has its own prefix and handler."""
+
+    REMINDER = "c"  # a reminder's answer; ref: the delivery
+    LOG = "k"  # /checkin's answers; ref: the habit
+    DETAIL = "q"  # a check-in's optional detail; ref: the check-in
+    STEP = "f"  # a step of a conversation; ref: the step number it was shown at
+    HABIT = "h"  # /habits; ref: the habit
+    SETTINGS = "s"  # /settings
+    REPORT = "r"  # /report; arg: weeks
+    ERASE = "x"  # /deletedata
+
+
 # Each area has a closed set of ops; args are short tokens or ids. Anything else is refused.
-_OPS: dict[str, frozenset[str]] = {
-    "c": frozenset({"done", "skip", "resch", "snooze", "val", "tech"}),  # ref: a delivery
-    "k": frozenset({"kind", "done", "skip", "resch", "val", "tech"}),  # ref: a habit (/checkin)
-    "q": frozenset({"qual", "why", "note"}),  # ref: a check-in, for its optional details
-    "f": frozenset({"pick", "go", "ok", "change", "tech", "times", "repeat", "tz"}),
-    "h": frozenset(
+OPS: dict[Area, frozenset[str]] = {
+    Area.REMINDER: frozenset({"done", "skip", "resch", "snooze", "val", "tech"}),
+    Area.LOG: frozenset({"kind", "done", "skip", "resch", "val", "tech"}),
+    Area.DETAIL: frozenset({"qual", "why", "note"}),
+    Area.STEP: frozenset(
+        {"pick", "unpick", "go", "ok", "change", "tech", "times", "repeat", "tz", "ans"}
+    ),
+    Area.HABIT: frozenset(
         {"list", "view", "add", "pause", "resume", "times", "days", "setdays", "remove", "confirm"}
     ),
-    "s": frozenset(
-        {
-            "tz",
-            "sumday",
-            "sumtime",
-            "pause",
-            "resume",
-            "dayend",
-            "pausefor",
-            "setday",
-            "del",
-            "delok",
-            "delno",
-            "report",
-        }
+    Area.SETTINGS: frozenset(
+        {"tz", "sumday", "sumtime", "pause", "resume", "dayend", "pausefor", "setday"}
     ),
-    "p": frozenset({"ans"}),  # the PHQ-9: arg "<item>.<answer>"
+    Area.REPORT: frozenset({"weeks"}),
+    Area.ERASE: frozenset({"yes", "no"}),
 }
 _TOKEN = re.compile(r"^[a-z0-9_.\-]{0,40}$")
+_ID = re.compile(r"^[0-9]{1,18}$")  # ASCII digits only: int() refuses some of what isdigit() takes
 
 
 @dataclass(frozen=True, slots=True)
 class Button:
-    area: str
+    area: Area
     op: str
-    ref: int | None = None  # a delivery or habit id
+    ref: int | None = None  # a delivery, habit or check-in id, or a step number
     arg: str = ""
 
     def encode(self) -> str:
@@ -49,8 +55,10 @@ class Button:
         return data
 
 
-def button(area: str, op: str, ref: int | None = None, arg: str | int = "") -> str:
+def button(area: Area, op: str, ref: int | None = None, arg: str | int = "") -> str:
     """Return the encoded callback_data for a button."""
+    if op not in OPS[area]:
+        raise ValueError(f"{op!r} is not an op of {area.name}")
     return Button(area, op, ref, str(arg)).encode()
 
 
@@ -61,9 +69,24 @@ def parse(data: str | None) -> Button | None:
     parts = data.split(":")
     if len(parts) != 4:
         return None
-    area, op, ref, arg = parts
-    if op not in _OPS.get(area, ()) or not _TOKEN.match(arg):
+    area_code, op, ref, arg = parts
+    area = Area(area_code) if area_code in Area.__members__.values() else None
+    if area is None or op not in OPS[area] or not _TOKEN.match(arg):
         return None
-    if ref and not (ref.isdigit() and len(ref) <= 18):
+    if ref and not _ID.match(ref):
         return None
     return Button(area, op, int(ref) if ref else None, arg)
+
+
+def pattern(area: Area) -> str:
+    """Return the regex that routes an area's buttons to its handler."""
+    return rf"^{re.escape(area.value)}:"
+
+
+def small_int(text: str, low: int, high: int) -> int | None:
+    """Return text as an int in [low, high] when it is plain ASCII digits, else None."""
+    word = text.strip()
+    if not (word.isascii() and word.isdigit() and len(word) <= 6):
+        return None
+    value = int(word)
+    return value if low <= value <= high else None

@@ -1,22 +1,26 @@
-"""Inline and reply keyboards (pure: data in, markup out)."""
+"""Inline and reply keyboards (pure: data in, markup out).
+
+Buttons of a conversation step carry the step's number (`step`), so a tap on an older step's
+button changes nothing.
+"""
 
 from collections.abc import Iterable, Sequence
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, KeyboardButton, ReplyKeyboardMarkup
 
-from bot import texts
-from bot.callback_data import button
+from bot import manage_texts, setup_texts, texts
+from bot.callback_data import Area, button
 from models.catalog import CATALOG
 from models.tables import Habit
 from models.types import HabitKind, StressTechnique
 
 
-def _rows(buttons: Sequence[InlineKeyboardButton], width: int) -> list[list[InlineKeyboardButton]]:
+def rows(buttons: Sequence[InlineKeyboardButton], width: int) -> list[list[InlineKeyboardButton]]:
     return [list(buttons[i : i + width]) for i in range(0, len(buttons), width)]
 
 
-def _b(
-    label: str, area: str, op: str, ref: int | None = None, arg: str | int = ""
+def b(
+    label: str, area: Area, op: str, ref: int | None = None, arg: str | int = ""
 ) -> InlineKeyboardButton:
     return InlineKeyboardButton(label, callback_data=button(area, op, ref, arg))
 
@@ -24,103 +28,116 @@ def _b(
 def share_location() -> ReplyKeyboardMarkup:
     """Offer a one-tap location share for the time zone."""
     return ReplyKeyboardMarkup(
-        [[KeyboardButton("📍 Share my location", request_location=True)]],
+        [[KeyboardButton(setup_texts.share_location_button(), request_location=True)]],
         resize_keyboard=True,
         one_time_keyboard=True,
     )
 
 
-def zone_suggestions(zones: Iterable[str]) -> InlineKeyboardMarkup | None:
-    buttons = [_b(zone, "f", "tz", arg=zone.lower().replace("/", ".")) for zone in zones]
-    return InlineKeyboardMarkup(_rows(buttons, 1)) if buttons else None
+def zone_suggestions(step: int, zones: Iterable[str]) -> InlineKeyboardMarkup | None:
+    buttons = [b(zone, Area.STEP, "tz", step, zone.lower().replace("/", ".")) for zone in zones]
+    return InlineKeyboardMarkup(rows(buttons, 1)) if buttons else None
 
 
-def habit_picker(picked: Iterable[str]) -> InlineKeyboardMarkup:
-    """Toggle buttons for the catalog, then Done."""
+def habit_picker(step: int, picked: Iterable[HabitKind]) -> InlineKeyboardMarkup:
+    """Tick buttons for the catalog, then Done; each says what a tap does (set, not toggle)."""
     chosen = set(picked)
     buttons = [
-        _b(
-            f"{'✅' if kind.value in chosen else texts.KIND_EMOJI[kind]} {texts.KIND_LABEL[kind]}",
-            "f",
-            "pick",
-            arg=kind.value,
-        )
+        b(f"✅ {texts.kind_label(kind)}", Area.STEP, "unpick", step, kind.value)
+        if kind in chosen
+        else b(texts.plain_label(kind), Area.STEP, "pick", step, kind.value)
         for kind in CATALOG
     ]
-    return InlineKeyboardMarkup([*_rows(buttons, 1), [_b("Done ➜", "f", "go")]])
-
-
-def accept_or_change() -> InlineKeyboardMarkup:
     return InlineKeyboardMarkup(
-        [[_b("Sounds good ✓", "f", "ok"), _b("Change time", "f", "change")]]
+        [*rows(buttons, 1), [b(setup_texts.done_button(), Area.STEP, "go", step)]]
     )
 
 
-def dose_choices() -> InlineKeyboardMarkup:
+def accept_or_change(step: int) -> InlineKeyboardMarkup:
     return InlineKeyboardMarkup(
         [
             [
-                _b("08:00", "f", "times", arg="0800"),
-                _b("08:00 and 20:00", "f", "times", arg="0800.2000"),
-            ],
-            [_b("Type my own times", "f", "change")],
-        ]
-    )
-
-
-def techniques(area: str = "f", op: str = "tech", ref: int | None = None) -> InlineKeyboardMarkup:
-    buttons = [_b(texts.TECHNIQUE_LABEL[t], area, op, ref, t.value) for t in StressTechnique]
-    return InlineKeyboardMarkup(_rows(buttons, 2))
-
-
-def repeat_choice() -> InlineKeyboardMarkup:
-    return InlineKeyboardMarkup(
-        [
-            [
-                _b("Just once", "f", "repeat", arg="once"),
-                _b("Every week", "f", "repeat", arg="weekly"),
+                b(setup_texts.sounds_good_button(), Area.STEP, "ok", step),
+                b(setup_texts.change_time_button(), Area.STEP, "change", step),
             ]
         ]
     )
 
 
-def habits_list(habits: Sequence[tuple[Habit, str]]) -> InlineKeyboardMarkup:
+def dose_choices(step: int) -> InlineKeyboardMarkup:
+    return InlineKeyboardMarkup(
+        [
+            [
+                b("08:00", Area.STEP, "times", step, "0800"),
+                b(setup_texts.two_times("08:00", "20:00"), Area.STEP, "times", step, "0800.2000"),
+            ],
+            [b(setup_texts.own_times_button(), Area.STEP, "change", step)],
+        ]
+    )
+
+
+def techniques(area: Area, op: str, ref: int | None) -> InlineKeyboardMarkup:
+    buttons = [b(texts.technique_label(t), area, op, ref, t.value) for t in StressTechnique]
+    return InlineKeyboardMarkup(rows(buttons, 2))
+
+
+def repeat_choice(step: int) -> InlineKeyboardMarkup:
+    return InlineKeyboardMarkup(
+        [
+            [
+                b(setup_texts.once_button(), Area.STEP, "repeat", step, "once"),
+                b(setup_texts.weekly_button(), Area.STEP, "repeat", step, "weekly"),
+            ]
+        ]
+    )
+
+
+def habits_list(habits: Sequence[Habit]) -> InlineKeyboardMarkup:
     """One button per habit, then Add."""
-    buttons = [_b(title, "h", "view", habit.id) for habit, title in habits]
-    return InlineKeyboardMarkup([*_rows(buttons, 1), [_b("➕ Add", "h", "add")]])
+    buttons = [b(texts.plain_label(h.kind, h.name), Area.HABIT, "view", h.id) for h in habits]
+    return InlineKeyboardMarkup(
+        [*rows(buttons, 1), [b(manage_texts.add_button(), Area.HABIT, "add")]]
+    )
 
 
 def habit_actions(habit: Habit) -> InlineKeyboardMarkup:
+    t = manage_texts
     toggle = (
-        _b("▶️ Resume", "h", "resume", habit.id)
+        b(t.resume_button(), Area.HABIT, "resume", habit.id)
         if habit.paused
-        else _b("⏸ Pause", "h", "pause", habit.id)
+        else b(t.pause_button(), Area.HABIT, "pause", habit.id)
     )
     return InlineKeyboardMarkup(
         [
-            [_b("🕗 Times", "h", "times", habit.id), _b("📅 Days", "h", "days", habit.id)],
-            [toggle, _b("🗑 Remove", "h", "remove", habit.id)],
-            [_b("« Back", "h", "list")],
+            [
+                b(t.times_button(), Area.HABIT, "times", habit.id),
+                b(t.days_button(), Area.HABIT, "days", habit.id),
+            ],
+            [toggle, b(t.remove_button(), Area.HABIT, "remove", habit.id)],
+            [b(t.back_button(), Area.HABIT, "list")],
         ]
     )
 
 
 def days_choices(habit_id: int) -> InlineKeyboardMarkup:
-    options = [("Every day", "all"), ("Weekdays", "weekdays"), ("Weekends", "weekends")]
+    t = manage_texts
+    options = [(t.every_day(), "all"), (t.weekdays(), "weekdays"), (t.weekends(), "weekends")]
     return InlineKeyboardMarkup(
-        [[_b(label, "h", "setdays", habit_id, arg) for label, arg in options]]
+        [[b(label, Area.HABIT, "setdays", habit_id, arg) for label, arg in options]]
     )
 
 
 def confirm_remove(habit_id: int) -> InlineKeyboardMarkup:
     return InlineKeyboardMarkup(
-        [[_b("Yes, remove", "h", "confirm", habit_id), _b("Keep it", "h", "view", habit_id)]]
+        [
+            [
+                b(manage_texts.confirm_remove_button(), Area.HABIT, "confirm", habit_id),
+                b(manage_texts.keep_button(), Area.HABIT, "view", habit_id),
+            ]
+        ]
     )
 
 
 def add_kinds() -> InlineKeyboardMarkup:
-    buttons = [
-        _b(f"{texts.KIND_EMOJI[k]} {texts.KIND_LABEL[k]}", "h", "add", arg=k.value)
-        for k in HabitKind
-    ]
-    return InlineKeyboardMarkup(_rows(buttons, 1))
+    buttons = [b(texts.plain_label(k), Area.HABIT, "add", arg=k.value) for k in HabitKind]
+    return InlineKeyboardMarkup(rows(buttons, 1))

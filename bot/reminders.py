@@ -5,7 +5,8 @@ from html import escape
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
 from bot import texts
-from bot.callback_data import button
+from bot.callback_data import Area, button
+from bot.i18n import _
 from jobs.sender import DueReminder
 from models.catalog import SNOOZE_MINUTES
 from models.checkins import Entry
@@ -30,7 +31,9 @@ STRESS_PROMPTS = {
 }
 
 
-def _b(label: str, op: str, ref: int, arg: str | int = "", area: str = "c") -> InlineKeyboardButton:
+def _b(
+    label: str, op: str, ref: int, arg: str | int = "", area: Area = Area.REMINDER
+) -> InlineKeyboardButton:
     return InlineKeyboardButton(label, callback_data=button(area, op, ref, arg))
 
 
@@ -70,15 +73,15 @@ def reminder_keyboard(r: DueReminder) -> InlineKeyboardMarkup | None:
 
 
 def answer_rows(
-    kind: HabitKind, ref: int, name: str = "", area: str = "c"
+    kind: HabitKind, ref: int, name: str = "", area: Area = Area.REMINDER
 ) -> list[list[InlineKeyboardButton]]:
-    """Return the answer buttons of a kind; area "c" names a delivery, "k" a habit."""
+    """Return the answer buttons of a kind; ref is a delivery (REMINDER) or a habit (LOG)."""
 
     def _b(label: str, op: str, ref: int, arg: str | int = "") -> InlineKeyboardButton:
         return InlineKeyboardButton(label, callback_data=button(area, op, ref, arg))
 
     if kind is HabitKind.MEDICATION:
-        snooze = [_b("⏰ Snooze", "snooze", ref)] if area == "c" else []
+        snooze = [_b("⏰ Snooze", "snooze", ref)] if area is Area.REMINDER else []
         return [[_b("✅ Taken", "done", ref), _b("Skipped", "skip", ref), *snooze]]
     if kind is HabitKind.APPOINTMENT:
         return [
@@ -94,7 +97,7 @@ def answer_rows(
         order = sorted(StressTechnique, key=lambda t: t.value != name)
         techs = [
             _b(
-                f"{'✅ ' if t.value == name else ''}{texts.TECHNIQUE_LABEL[t]}",
+                f"{'✅ ' if t.value == name else ''}{texts.technique_label(t)}",
                 "tech",
                 ref,
                 t.value,
@@ -116,23 +119,28 @@ def answer_rows(
     return [scale[:6], scale[6:]]
 
 
+def ask_quality() -> str:
+    return _("How well did you sleep, 1–5?")
+
+
 def snooze_keyboard(ref: int) -> InlineKeyboardMarkup:
     return InlineKeyboardMarkup([[_b(f"{m} min", "snooze", ref, m) for m in SNOOZE_MINUTES]])
 
 
 def skip_reasons_keyboard(ref: int) -> InlineKeyboardMarkup:
     buttons = [
-        _b(label, "why", ref, reason.value, "q") for reason, label in SKIP_REASON_LABEL.items()
+        _b(label, "why", ref, reason.value, Area.DETAIL)
+        for reason, label in SKIP_REASON_LABEL.items()
     ]
     return InlineKeyboardMarkup([buttons[:3], buttons[3:]])
 
 
 def quality_keyboard(ref: int) -> InlineKeyboardMarkup:
-    return InlineKeyboardMarkup([[_b(str(q), "qual", ref, q, "q") for q in range(1, 6)]])
+    return InlineKeyboardMarkup([[_b(str(q), "qual", ref, q, Area.DETAIL) for q in range(1, 6)]])
 
 
 def note_keyboard(ref: int) -> InlineKeyboardMarkup:
-    return InlineKeyboardMarkup([[_b("📝 Note a side effect", "note", ref, "", "q")]])
+    return InlineKeyboardMarkup([[_b("📝 Note a side effect", "note", ref, "", Area.DETAIL)]])
 
 
 def saved_text(kind: HabitKind, checkin: Checkin) -> str:
@@ -159,7 +167,7 @@ def saved_text(kind: HabitKind, checkin: Checkin) -> str:
         )
     if kind is HabitKind.STRESS:
         label = (
-            texts.TECHNIQUE_LABEL.get(StressTechnique(checkin.note), "")
+            texts.technique_label(StressTechnique(checkin.note))
             if checkin.note in StressTechnique.__members__.values()
             else ""
         )

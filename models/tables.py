@@ -47,9 +47,13 @@ class User(SQLModel, table=True):
     paused_until: datetime | None = Field(default=None, sa_column=_utc())
     blocked_at: datetime | None = Field(default=None, sa_column=_utc())
     onboarded_at: datetime | None = Field(default=None, sa_column=_utc())
+    # Telegram's language_code of the user's latest update; texts fall back to English.
+    language: str = Field(default="en", max_length=16)
     # The conversation step the user is in, so a restart or another process carries on.
     flow: str | None = Field(default=None, max_length=32)
     flow_data: dict = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
+    # Counts the steps taken; a step's buttons carry it, so a tap on an old step changes nothing.
+    flow_step: int = 0
     created_at: datetime = Field(sa_column=_utc(nullable=False))
 
 

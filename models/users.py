@@ -4,6 +4,8 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import update
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
@@ -13,29 +15,61 @@ from models.tables import SafetyEvent, Schedule, User
 from models.types import Purpose
 
 
-async def get_user(session: AsyncSession, user_id: int) -> User | None:
-    """Return the user, or None if they never started."""
-    return await session.get(User, user_id)
+async def get_user(session: AsyncSession, user_id: int, *, lock: bool = False) -> User | None:
+    """Return the user, or None if they never started.
+
+    With lock=True the row stays locked until the unit of work ends (PostgreSQL; SQLite has one
+    writer anyway), so two processes handling the same user's updates take turns.
+    """
+    query = select(User).where(User.id == user_id)
+    if lock:
+        query = query.with_for_update()
+    return (await session.exec(query)).first()
 
 
 async def ensure_user(
-    session: AsyncSession, *, user_id: int, first_name: str, now: datetime
+    session: AsyncSession,
+    *,
+    user_id: int,
+    first_name: str,
+    now: datetime,
+    language: str | None = None,
 ) -> User:
-    """Return the user, creating them on first contact."""
-    user = await session.get(User, user_id)
-    if user is None:
-        user = User(id=user_id, first_name=first_name[:64], created_at=now)
+    """Return the user (locked), creating them on first contact; two first contacts at once
+    make one row."""
+    values = {
+        "id": user_id,
+        "first_name": first_name[:64],
+        "created_at": now,
+        "language": (language or "en")[:16],
+        "flow_data": {},
+    }
+    insert = pg_insert if session.bind.dialect.name == "postgresql" else sqlite_insert
+    await session.exec(insert(User).values(**values).on_conflict_do_nothing())  # type: ignore[call-overload]
+    user = await get_user(session, user_id, lock=True)
+    assert user is not None  # inserted just now, or already there
+    if language and user.language != language[:16]:
+        user.language = language[:16]
         session.add(user)
-        await session.flush()
     return user
 
 
 async def set_flow(
-    session: AsyncSession, user: User, flow: str | None, data: dict[str, Any] | None = None
+    session: AsyncSession,
+    user: User,
+    flow: str | None,
+    data: dict[str, Any] | None = None,
+    *,
+    new_step: bool = True,
 ) -> None:
-    """Remember the conversation step, so any process can carry on from it."""
+    """Remember the conversation step, so any process can carry on from it.
+
+    A new step gets the next step number; buttons of older steps then change nothing.
+    """
     user.flow = flow
     user.flow_data = dict(data or {})
+    if new_step:
+        user.flow_step += 1
     session.add(user)
     await session.flush()
 

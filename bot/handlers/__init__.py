@@ -1,4 +1,4 @@
-"""Every handler, by group: the allow-list first, then the safety net, then the features."""
+"""Every handler, by group: language, the allow-list, the safety net, steps, then features."""
 
 from telegram import Update
 from telegram.ext import (
@@ -10,25 +10,30 @@ from telegram.ext import (
     filters,
 )
 
+from bot.callback_data import Area, pattern
 from bot.handlers import (
     access,
     checkins,
     habits,
-    messages,
+    language,
     phq9,
     privacy,
+    router,
     safety,
     settings,
     start,
     summary,
 )
+from bot.i18n import N_
 
 PRIVATE = filters.ChatType.PRIVATE
 
 BY_GROUP: dict[int, list[BaseHandler]] = {
+    -3: [TypeHandler(Update, language.use_senders_language, block=True)],
     -2: [TypeHandler(Update, access.allow_list_guard)],
     -1: [MessageHandler(PRIVATE & (filters.TEXT | filters.CAPTION), safety.safety_check)],
-    0: [
+    0: [MessageHandler(PRIVATE & filters.COMMAND, router.end_step_on_command)],
+    1: [
         CommandHandler("start", start.start_command, filters=PRIVATE),
         CommandHandler("help", start.help_command, filters=PRIVATE),
         CommandHandler("cancel", start.cancel_command, filters=PRIVATE),
@@ -40,30 +45,32 @@ BY_GROUP: dict[int, list[BaseHandler]] = {
         CommandHandler("phq9", phq9.phq9_command, filters=PRIVATE),
         CommandHandler("export", privacy.export_command, filters=PRIVATE),
         CommandHandler("deletedata", privacy.deletedata_command, filters=PRIVATE),
-        CallbackQueryHandler(summary.report_button, pattern=r"^s:report:"),
-        CallbackQueryHandler(privacy.delete_button, pattern=r"^s:del"),
-        CallbackQueryHandler(messages.flow_button, pattern=r"^f:"),
-        CallbackQueryHandler(habits.habit_button, pattern=r"^h:"),
-        CallbackQueryHandler(settings.settings_button, pattern=r"^s:"),
-        CallbackQueryHandler(checkins.checkin_button, pattern=r"^[ckq]:"),
-        CallbackQueryHandler(phq9.phq9_button, pattern=r"^p:"),
-        CallbackQueryHandler(messages.stale_button),
-        MessageHandler(PRIVATE & filters.COMMAND, messages.unknown_command),
-        MessageHandler(PRIVATE & filters.TEXT, messages.text_message),
-        MessageHandler(PRIVATE & filters.LOCATION, messages.location_message),
-        MessageHandler(PRIVATE & ~filters.TEXT & ~filters.LOCATION, messages.other_message),
+        CallbackQueryHandler(checkins.checkin_button, pattern=pattern(Area.REMINDER)),
+        CallbackQueryHandler(checkins.checkin_button, pattern=pattern(Area.LOG)),
+        CallbackQueryHandler(checkins.checkin_button, pattern=pattern(Area.DETAIL)),
+        CallbackQueryHandler(router.step_button, pattern=pattern(Area.STEP)),
+        CallbackQueryHandler(habits.habit_button, pattern=pattern(Area.HABIT)),
+        CallbackQueryHandler(settings.settings_button, pattern=pattern(Area.SETTINGS)),
+        CallbackQueryHandler(summary.report_button, pattern=pattern(Area.REPORT)),
+        CallbackQueryHandler(privacy.delete_button, pattern=pattern(Area.ERASE)),
+        CallbackQueryHandler(router.stale_button),
+        MessageHandler(PRIVATE & filters.COMMAND, router.unknown_command),
+        MessageHandler(PRIVATE & filters.TEXT, router.text_message),
+        MessageHandler(PRIVATE & filters.LOCATION, router.location_message),
+        MessageHandler(PRIVATE & ~filters.TEXT & ~filters.LOCATION, router.other_message),
     ],
 }
 
+# The command menu; each description is translated when the menu is set for a language.
 COMMANDS = [
-    ("start", "Set up Steady, or come back to it"),
-    ("checkin", "Log something now"),
-    ("habits", "See and change your reminders"),
-    ("summary", "How the last week went"),
-    ("report", "A PDF for your doctor"),
-    ("phq9", "The nine-question mood check doctors use"),
-    ("settings", "Time zone, weekly summary, pause"),
-    ("export", "Download all your data"),
-    ("deletedata", "Erase all your data"),
-    ("help", "What I can do, and where to find help"),
+    ("start", N_("Set up Steady, or come back to it")),
+    ("checkin", N_("Log something now")),
+    ("habits", N_("See and change your reminders")),
+    ("summary", N_("How the last week went")),
+    ("report", N_("A PDF for your doctor")),
+    ("phq9", N_("The nine-question mood check doctors use")),
+    ("settings", N_("Time zone, weekly summary, pause")),
+    ("export", N_("Download all your data")),
+    ("deletedata", N_("Erase all your data")),
+    ("help", N_("What I can do, and where to find help")),
 ]

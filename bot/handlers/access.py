@@ -14,12 +14,12 @@ async def allow_list_guard(update: Update, context: Ctx) -> None:
     if not allowed or (user is not None and user.id in allowed):
         return
     if update.callback_query is not None:
-        await update.callback_query.answer(texts.REFUSED)
+        await update.callback_query.answer(texts.refused())
     elif user is not None and update.effective_chat is not None:
         refused: set[int] = context.bot_data.setdefault("refused", set())
         if user.id not in refused:  # once per process, so we never spam a stranger
             refused.add(user.id)
-            await update.effective_chat.send_message(texts.REFUSED)
+            await update.effective_chat.send_message(texts.refused())
         message = update.effective_message
         if message is not None and crisis.mentions_crisis(message.text or message.caption or ""):
             # Even a stranger in crisis gets the resources; still nothing is stored.

@@ -1,183 +1,153 @@
 """Check-ins: one tap on a reminder, its optional details, /checkin, and free text."""
 
-from datetime import datetime, timedelta
+from datetime import timedelta
+from html import escape
 
-from sqlmodel.ext.asyncio.session import AsyncSession
-from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
+from telegram import InlineKeyboardMarkup, Update
 
-from bot import parsing, reminders, texts
-from bot.callback_data import Button, button, parse
+from bot import checkin_texts, parsing, reminders
+from bot.callback_data import Area, Button, parse, small_int
 from bot.context import Ctx
-from bot.handlers.replies import Reply, send
-from models import checkins, habits, users
+from bot.conversation import NoteStep
+from bot.handlers.replies import Reply, notice
+from bot.handlers.turn import Turn, reply_turn
+from bot.keyboards import b
+from bot.texts import button_expired, not_yours, plain_label
+from models import checkins, habits
 from models.catalog import SNOOZE_MINUTES
 from models.checkins import Entry
-from models.tables import Checkin, User
+from models.tables import Checkin
 from models.types import Answer, HabitKind, Purpose, SkipReason
 
-CANT_READ = (
-    "I didn't quite catch that. You can type things like <i>took my meds</i>, "
-    "<i>slept 7.5h</i>, <i>30 min walk</i>, <i>meditated</i>, <i>2 drinks</i> or <i>mood 6</i> "
-    "— or use /checkin, /habits and /help."
-)
+MAX_NOTE = 500
 
 
 async def checkin_button(update: Update, context: Ctx) -> None:
     """Record the tapped answer once; a second tap changes it, never counts twice."""
-    query, now = update.callback_query, context.deps.clock()
-    choice = parse(query.data)
-    async with context.deps.db.session() as session:
-        user = await users.get_user(session, query.from_user.id)
-        if choice is None or user is None:
-            replies, notice = [], texts.BUTTON_EXPIRED
-        else:
-            replies, notice = await _answer(session, user, choice, now)
-    await query.answer(notice)
-    await send(update, replies)
+    choice = parse(update.callback_query.data if update.callback_query else None)
+
+    async def step(turn: Turn) -> list[Reply]:
+        if choice is None:
+            return [notice(button_expired())]
+        if choice.area is Area.DETAIL:
+            return await _details(turn, choice)
+        if choice.area is Area.LOG:
+            return await _logged(turn, choice)
+        return await _answered(turn, choice)
+
+    await reply_turn(update, context, step)
 
 
-async def _answer(
-    session: AsyncSession, user: User, choice: Button, now: datetime
-) -> tuple[list[Reply], str | None]:
-    if choice.area == "q":
-        return await _details(session, user, choice)
-    if choice.area == "k":
-        return await _logged(session, user, choice, now)
-    owned = await checkins.owned_delivery(session, user_id=user.id, delivery_id=choice.ref or 0)
+async def _answered(turn: Turn, choice: Button) -> list[Reply]:
+    owned = await checkins.owned_delivery(
+        turn.session, user_id=turn.user.id, delivery_id=choice.ref or 0
+    )
     if owned is None:
-        return [], texts.NOT_YOURS
+        return [notice(not_yours())]
     delivery, habit = owned
     if habit is None or delivery.purpose is not Purpose.CHECKIN:
-        return [], texts.BUTTON_EXPIRED
+        return [notice(button_expired())]
     if choice.op == "snooze":
-        if choice.arg.isdigit() and int(choice.arg) in SNOOZE_MINUTES:
-            until = now + timedelta(minutes=int(choice.arg))
-            await checkins.snooze(session, delivery=delivery, until=until)
-            return [
-                Reply(f"⏰ Snoozed — I'll remind you again in {choice.arg} minutes.", edit=True)
-            ], None
-        return [
-            Reply("⏰ Snooze for how long?", reminders.snooze_keyboard(delivery.id), edit=True)
-        ], None
+        minutes = small_int(choice.arg, 1, 24 * 60)
+        if minutes in SNOOZE_MINUTES and minutes is not None:
+            until = turn.now + timedelta(minutes=minutes)
+            await checkins.snooze(turn.session, delivery=delivery, until=until)
+            turn.reschedule()
+            return [Reply(checkin_texts.snoozed(minutes), edit=True)]
+        markup = reminders.snooze_keyboard(delivery.id or 0)
+        return [Reply(checkin_texts.snooze_for_how_long(), markup, edit=True)]
     entry = reminders.button_entry(habit.kind, choice.op, choice.arg)
     if entry is None:
-        return [], texts.BUTTON_EXPIRED
+        return [notice(button_expired())]
     checkin = await checkins.record_checkin(
-        session, user=user, delivery=delivery, habit=habit, entry=entry, now=now
+        turn.session, user=turn.user, delivery=delivery, habit=habit, entry=entry, now=turn.now
     )
-    return [_saved(checkin)], None
+    return [_saved(checkin)]
 
 
-async def _logged(
-    session: AsyncSession, user: User, choice: Button, now: datetime
-) -> tuple[list[Reply], str | None]:
-    habit = await habits.get_habit(session, user_id=user.id, habit_id=choice.ref or 0)
+async def _logged(turn: Turn, choice: Button) -> list[Reply]:
+    habit = await habits.get_habit(turn.session, user_id=turn.user.id, habit_id=choice.ref or 0)
     if habit is None:
-        return [], texts.BUTTON_EXPIRED
+        return [notice(button_expired())]
     if choice.op == "kind":
-        rows = reminders.answer_rows(habit.kind, habit.id, habit.name, area="k")
-        return [
-            Reply(
-                f"{texts.KIND_EMOJI[habit.kind]} {texts.habit_title(habit.kind, habit.name)}:",
-                InlineKeyboardMarkup(rows),
-                edit=True,
-            )
-        ], None
+        rows = reminders.answer_rows(habit.kind, habit.id or 0, habit.name, area=Area.LOG)
+        title = plain_label(habit.kind, habit.name)
+        return [Reply(f"{escape(title)}:", InlineKeyboardMarkup(rows), edit=True)]
     entry = reminders.button_entry(habit.kind, choice.op, choice.arg)
     if entry is None:
-        return [], texts.BUTTON_EXPIRED
-    checkin = await checkins.log_checkin(session, user=user, kind=habit.kind, entry=entry, now=now)
-    return [_saved(checkin)], None
+        return [notice(button_expired())]
+    checkin = await checkins.log_checkin(
+        turn.session, user=turn.user, kind=habit.kind, entry=entry, now=turn.now
+    )
+    return [_saved(checkin)]
 
 
-async def _details(
-    session: AsyncSession, user: User, choice: Button
-) -> tuple[list[Reply], str | None]:
+async def _details(turn: Turn, choice: Button) -> list[Reply]:
     arg, ref = choice.arg, choice.ref or 0
     if choice.op == "note":
-        await users.set_flow(session, user, "checkin", {"checkin_id": ref})
-        return [
-            Reply("Type the side effect in a few words — it goes into your doctor's report.")
-        ], None
-    quality = int(arg) if choice.op == "qual" and arg in ("1", "2", "3", "4", "5") else None
+        await turn.go(NoteStep(checkin_id=ref))
+        return [Reply(checkin_texts.ask_side_effect())]
+    quality = small_int(arg, 1, 5) if choice.op == "qual" else None
     note = arg if choice.op == "why" and arg in SkipReason.__members__.values() else None
     if quality is None and note is None:
-        return [], texts.BUTTON_EXPIRED
+        return [notice(button_expired())]
     checkin = await checkins.add_details(
-        session, user_id=user.id, checkin_id=ref, quality=quality, note=note
+        turn.session, user_id=turn.user.id, checkin_id=ref, quality=quality, note=note
     )
     if checkin is None:
-        return [], texts.NOT_YOURS
-    return [Reply(reminders.saved_text(checkin.kind, checkin), edit=True)], None
+        return [notice(not_yours())]
+    return [Reply(reminders.saved_text(checkin.kind, checkin), edit=True)]
 
 
 def _saved(checkin: Checkin) -> Reply:
     """Edit the reminder to show the answer, offering the optional next detail."""
-    markup = None
+    text = reminders.saved_text(checkin.kind, checkin)
     if checkin.kind is HabitKind.SLEEP and checkin.value is not None:
-        markup = reminders.quality_keyboard(checkin.id)
         return Reply(
-            reminders.saved_text(checkin.kind, checkin) + " How well did you sleep, 1–5?",
-            markup,
-            edit=True,
+            f"{text} {reminders.ask_quality()}", reminders.quality_keyboard(checkin.id), edit=True
         )
+    markup = None
     if checkin.kind is HabitKind.MEDICATION:
         markup = (
-            reminders.skip_reasons_keyboard(checkin.id)
+            reminders.skip_reasons_keyboard(checkin.id or 0)
             if checkin.answer is Answer.SKIPPED
-            else reminders.note_keyboard(checkin.id)
+            else reminders.note_keyboard(checkin.id or 0)
         )
-    return Reply(reminders.saved_text(checkin.kind, checkin), markup, edit=True)
+    return Reply(text, markup, edit=True)
 
 
 async def checkin_command(update: Update, context: Ctx) -> None:
     """Offer the user's habits to log one now, without a reminder."""
-    async with context.deps.db.session() as session:
-        user = await users.get_user(session, update.effective_user.id)
-        rows = await habits.list_habits(session, user_id=user.id) if user else []
-    loggable = [habit for habit, _ in rows]
-    if user is None:
-        await send(update, [Reply(texts.NOT_STARTED)])
-        return
-    if not loggable:
-        await send(
-            update,
-            [
-                Reply(
-                    "Nothing to log yet — add a habit with /habits, or just type e.g. <i>30 min walk</i>."
-                )
-            ],
-        )
-        return
-    buttons = [
-        [
-            InlineKeyboardButton(
-                f"{texts.KIND_EMOJI[h.kind]} {texts.habit_title(h.kind, h.name)}",
-                callback_data=button("k", "kind", h.id),
-            )
-        ]
-        for h in loggable
-    ]
-    await send(update, [Reply("What would you like to log?", InlineKeyboardMarkup(buttons))])
+    await reply_turn(update, context, _log_menu)
 
 
-async def on_free_text(session: AsyncSession, user: User, text: str, now: datetime) -> list[Reply]:
+async def _log_menu(turn: Turn) -> list[Reply]:
+    rows = await habits.list_habits(turn.session, user_id=turn.user.id)
+    if not rows:
+        return [Reply(checkin_texts.nothing_to_log())]
+    buttons = [[b(plain_label(h.kind, h.name), Area.LOG, "kind", h.id)] for h, _ in rows]
+    return [Reply(checkin_texts.what_to_log(), InlineKeyboardMarkup(buttons))]
+
+
+async def free_text(turn: Turn, text: str) -> list[Reply]:
     """Record a typed check-in such as "slept 7.5h", or say what can be typed."""
     parsed = parsing.parse_checkin(text)
     if parsed is None:
-        return [Reply(CANT_READ)]
+        return [Reply(checkin_texts.cant_read())]
     entry = Entry(parsed.answer, parsed.value, parsed.quality, parsed.note)
-    checkin = await checkins.log_checkin(session, user=user, kind=parsed.kind, entry=entry, now=now)
+    checkin = await checkins.log_checkin(
+        turn.session, user=turn.user, kind=parsed.kind, entry=entry, now=turn.now
+    )
     return [Reply(reminders.saved_text(checkin.kind, checkin))]
 
 
-async def on_flow_text(session: AsyncSession, user: User, text: str, now: datetime) -> list[Reply]:
+async def note_text(turn: Turn, data: NoteStep, text: str) -> list[Reply]:
     """Take a typed side-effect note for a medication check-in."""
-    if len(text) > 500:
-        return [Reply(texts.TOO_LONG + " Up to 500 letters, please.")]
+    if len(text) > MAX_NOTE:
+        return [Reply(checkin_texts.note_too_long())]
     note = " ".join(text.split())
     checkin = await checkins.add_details(
-        session, user_id=user.id, checkin_id=user.flow_data.get("checkin_id", 0), note=note
+        turn.session, user_id=turn.user.id, checkin_id=data.checkin_id, note=note
     )
-    await users.set_flow(session, user, None)
-    return [Reply("📝 Noted for your doctor's report." if checkin else texts.BUTTON_EXPIRED)]
+    await turn.end()
+    return [Reply(checkin_texts.side_effect_noted() if checkin else button_expired())]

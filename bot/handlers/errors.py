@@ -24,6 +24,6 @@ async def apologise_and_log(update: object, context: Ctx) -> None:
     log.error("error while handling update %s", update_id, exc_info=error)
     if isinstance(update, Update) and update.effective_chat is not None:
         try:
-            await update.effective_chat.send_message(texts.SOMETHING_WRONG)
+            await update.effective_chat.send_message(texts.something_wrong())
         except Exception:  # the apology is best-effort; the error is already logged
             log.warning("could not send the apology for update %s", update_id)

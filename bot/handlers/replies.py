@@ -1,21 +1,11 @@
-"""What a conversation step answers, decided inside the unit of work and sent after it."""
+"""What a step answers, decided inside the unit of work and sent after it commits."""
 
-from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from datetime import datetime
 
-from sqlmodel.ext.asyncio.session import AsyncSession
 from telegram import InlineKeyboardMarkup, Message, ReplyKeyboardMarkup, ReplyKeyboardRemove, Update
 from telegram.error import BadRequest
 
-from bot import texts
-from bot.callback_data import Button, parse
-from bot.context import Ctx
-from models import users
-from models.tables import User
-
 Markup = InlineKeyboardMarkup | ReplyKeyboardMarkup | ReplyKeyboardRemove
-NOTICES = frozenset({texts.BUTTON_EXPIRED, texts.NOT_YOURS})
 
 
 @dataclass(frozen=True)
@@ -23,6 +13,12 @@ class Reply:
     text: str
     markup: Markup | None = None
     edit: bool = False  # replace the message whose button was pressed, instead of a new one
+    toast: bool = False  # a button's short notice, shown as a pop-up rather than a message
+
+
+def notice(text: str) -> Reply:
+    """Return a short notice that changes nothing: a pop-up for a button, a message for text."""
+    return Reply(text, toast=True)
 
 
 async def send(update: Update, replies: list[Reply]) -> None:
@@ -41,28 +37,12 @@ async def send(update: Update, replies: list[Reply]) -> None:
             await update.effective_chat.send_message(reply.text, reply_markup=reply.markup)
 
 
-async def answer_button(
-    update: Update, replies: list[Reply], notices: frozenset[str] = NOTICES
-) -> None:
-    """Answer the button press: a lone notice shows as a toast, anything else as messages."""
+async def answer(update: Update, replies: list[Reply]) -> None:
+    """Answer a button press (always), showing a notice as its pop-up; then send the rest."""
     query = update.callback_query
-    if len(replies) == 1 and replies[0].text in notices:
-        await query.answer(replies[0].text)
+    if query is None:
+        await send(update, replies)
         return
-    await query.answer()
-    await send(update, replies)
-
-
-ButtonStep = Callable[[AsyncSession, User, Button, datetime], Awaitable[list[Reply]]]
-
-
-async def run_button(update: Update, context: Ctx, step: ButtonStep) -> None:
-    """Parse the pressed button, run the step for its user in one unit of work, and answer."""
-    query = update.callback_query
-    choice = parse(query.data)
-    async with context.deps.db.session() as session:
-        user = await users.get_user(session, query.from_user.id)
-        replies = [Reply(texts.BUTTON_EXPIRED)]
-        if choice is not None and user is not None:
-            replies = await step(session, user, choice, context.deps.clock())
-    await answer_button(update, replies)
+    toasts = [reply for reply in replies if reply.toast]
+    await query.answer(toasts[0].text if toasts else None)
+    await send(update, [reply for reply in replies if not reply.toast])

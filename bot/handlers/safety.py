@@ -34,3 +34,8 @@ async def safety_check(update: Update, context: Ctx) -> None:
     # "I didn't catch that" to someone in crisis would be cold. The conversation stays put.
     context.user_data[ANSWERED_BY_SAFETY] = update.update_id
     log.info("crisis resources sent")  # counted; the text is never logged
+
+
+def answered(update: Update, context: Ctx) -> bool:
+    """Tell whether the safety net has answered this update already (nothing may follow)."""
+    return context.user_data.get(ANSWERED_BY_SAFETY) == update.update_id

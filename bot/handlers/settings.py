@@ -1,106 +1,113 @@
 """/settings: time zone, weekly summary day and time, when the day ends, pause everything."""
 
-from datetime import datetime, timedelta
-from html import escape
+from datetime import timedelta
 
-from sqlmodel.ext.asyncio.session import AsyncSession
-from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
+from telegram import InlineKeyboardMarkup, Update
 
-from bot import keyboards, parsing, texts
-from bot.callback_data import Button, button
+from bot import keyboards, manage_texts, parsing, setup_texts
+from bot.callback_data import Area, Button, parse, small_int
 from bot.context import Ctx
-from bot.handlers import flow
-from bot.handlers.replies import Reply, run_button, send
-from models import schedule, users
-from models.tables import User
+from bot.conversation import SettingField, SettingStep, ZoneStep
+from bot.handlers.replies import Reply, notice
+from bot.handlers.turn import Turn, reply_turn
+from bot.keyboards import b
+from bot.texts import button_expired, saved, too_long
+from models import users
 
-DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 PAUSE_DAYS = (1, 3, 7, 14)
+MAX_TEXT = 500
 
 
-def _b(label: str, op: str, arg: str | int = "") -> InlineKeyboardButton:
-    return InlineKeyboardButton(label, callback_data=button("s", op, None, arg))
-
-
-def _overview(user: User, now: datetime) -> Reply:
-    paused = user.paused_until is not None and user.paused_until > now
-    local_pause = schedule.local_now(user.paused_until, user.tz) if paused else None
-    lines = [
-        "<b>Settings</b>",
-        f"Time zone: {escape(user.tz)}",
-        f"Weekly summary: {DAY_NAMES[user.summary_weekday]}s at {texts.hhmm(divmod(user.summary_minute, 60))}",
-        f"Your day ends at {texts.hhmm(divmod(user.day_end_minute, 60))} (unanswered reminders count as 'no answer' then)",
-        f"Reminders: paused until {local_pause:%a %-d %b %H:%M}"
-        if local_pause
-        else "Reminders: on",
-    ]
-    pause = _b("▶️ Resume reminders", "resume") if paused else _b("⏸ Pause reminders", "pause")
+def overview(turn: Turn) -> Reply:
+    t = manage_texts
+    paused = turn.user.paused_until is not None and turn.user.paused_until > turn.now
+    pause = (
+        b(t.resume_all_button(), Area.SETTINGS, "resume")
+        if paused
+        else b(t.pause_all_button(), Area.SETTINGS, "pause")
+    )
     markup = InlineKeyboardMarkup(
         [
-            [_b("🌍 Time zone", "tz")],
-            [_b("📅 Summary day", "sumday"), _b("🕕 Summary time", "sumtime")],
-            [_b("🌙 Day ends at", "dayend"), pause],
+            [b(t.zone_button(), Area.SETTINGS, "tz")],
+            [
+                b(t.summary_day_button(), Area.SETTINGS, "sumday"),
+                b(t.summary_time_button(), Area.SETTINGS, "sumtime"),
+            ],
+            [b(t.day_end_button(), Area.SETTINGS, "dayend"), pause],
         ]
     )
-    return Reply("\n".join(lines), markup)
+    return Reply(t.settings_overview(turn.user, turn.now), markup)
 
 
 async def settings_command(update: Update, context: Ctx) -> None:
     """Show the user's settings with a button for each."""
-    async with context.deps.db.session() as session:
-        user = await users.get_user(session, update.effective_user.id)
-    reply = Reply(texts.NOT_STARTED) if user is None else _overview(user, context.deps.clock())
-    await send(update, [reply])
+
+    async def step(turn: Turn) -> list[Reply]:
+        return [overview(turn)]
+
+    await reply_turn(update, context, step)
 
 
 async def settings_button(update: Update, context: Ctx) -> None:
     """Change one setting from its button."""
-    await run_button(update, context, _act)
+    choice = parse(update.callback_query.data if update.callback_query else None)
+
+    async def step(turn: Turn) -> list[Reply]:
+        return await _act(turn, choice) if choice else [notice(button_expired())]
+
+    await reply_turn(update, context, step)
 
 
-async def _act(session: AsyncSession, user: User, choice: Button, now: datetime) -> list[Reply]:
-    op, arg = choice.op, choice.arg
+async def _act(turn: Turn, choice: Button) -> list[Reply]:
+    op, arg, user, now = choice.op, choice.arg, turn.user, turn.now
     if op == "tz":
-        await users.set_flow(session, user, "tz", {"then": "settings"})
-        return [Reply(texts.ASK_ZONE, keyboards.share_location())]
+        await turn.go(ZoneStep(then="settings"))
+        return [Reply(setup_texts.ask_zone_again(), keyboards.share_location())]
     if op in ("sumtime", "dayend"):
-        await users.set_flow(session, user, "settings", {"step": op})
-        return [Reply(texts.ASK_ONE_TIME)]
+        field = SettingField(op)
+        await turn.go(SettingStep(step=field))
+        ask = manage_texts.ask_summary_time if op == "sumtime" else manage_texts.ask_day_end
+        return [Reply(ask())]
     if op == "sumday":
-        rows = [[_b(name[:3], "setday", i) for i, name in enumerate(DAY_NAMES)]]
-        return [Reply("Which day should your weekly summary come?", InlineKeyboardMarkup(rows))]
-    if op == "setday" and arg.isdigit() and int(arg) < 7:
+        days = [b(manage_texts.weekday_abbr(i), Area.SETTINGS, "setday", None, i) for i in range(7)]
+        return [Reply(manage_texts.ask_summary_day(), InlineKeyboardMarkup([days]))]
+    if op == "setday" and (weekday := small_int(arg, 0, 6)) is not None:
         await users.set_summary_time(
-            session, user=user, weekday=int(arg), minute=user.summary_minute, now=now
+            turn.session, user=user, weekday=weekday, minute=user.summary_minute, now=now
         )
     elif op == "pause":
-        rows = [[_b(f"{d} day{'s' if d > 1 else ''}", "pausefor", d) for d in PAUSE_DAYS]]
-        return [
-            Reply(
-                "Pause all reminders for how long? They come back by themselves.",
-                InlineKeyboardMarkup(rows),
-            )
+        options = [
+            b(manage_texts.days_count(d), Area.SETTINGS, "pausefor", None, d) for d in PAUSE_DAYS
         ]
-    elif op == "pausefor" and arg.isdigit() and int(arg) in PAUSE_DAYS:
-        await users.pause_all(session, user=user, until=now + timedelta(days=int(arg)), now=now)
+        return [Reply(manage_texts.ask_pause(), InlineKeyboardMarkup([options]))]
+    elif op == "pausefor" and (days := small_int(arg, 1, 14)) in PAUSE_DAYS and days:
+        await users.pause_all(turn.session, user=user, until=now + timedelta(days=days), now=now)
     elif op == "resume":
-        await users.pause_all(session, user=user, until=None, now=now)
+        await users.pause_all(turn.session, user=user, until=None, now=now)
     else:
-        return [Reply(texts.BUTTON_EXPIRED)]
-    return [Reply("Saved ✓"), _overview(user, now)]
+        return [notice(button_expired())]
+    turn.reschedule()
+    return [Reply(saved()), overview(turn)]
 
 
-async def on_text(session: AsyncSession, user: User, text: str, now: datetime) -> list[Reply]:
+async def setting_text(turn: Turn, data: SettingStep, text: str) -> list[Reply]:
     """Take a typed summary time or day-end time."""
-    time = parsing.parse_time(text) if len(text) <= flow.MAX_TEXT else None
+    if len(text) > MAX_TEXT:
+        return [Reply(too_long())]
+    time = parsing.parse_time(text)
     if time is None:
-        return [Reply(texts.BAD_TIME)]
+        return [Reply(setup_texts.bad_time())]
     minute = time[0] * 60 + time[1]
-    if user.flow_data.get("step") == "dayend":
-        await users.set_day_end(session, user=user, minute=minute)
+    if data.step is SettingField.DAY_END:
+        await users.set_day_end(turn.session, user=turn.user, minute=minute)
     else:
         await users.set_summary_time(
-            session, user=user, weekday=user.summary_weekday, minute=minute, now=now
+            turn.session,
+            user=turn.user,
+            weekday=turn.user.summary_weekday,
+            minute=minute,
+            now=turn.now,
         )
-    await users.set_flow(session, user, None)
-    return [Reply("Saved ✓"), _overview(user, now)]
+        turn.reschedule()
+    await turn.end()
+    return [Reply(saved()), overview(turn)]

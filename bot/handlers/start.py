@@ -6,29 +6,50 @@ from bot import crisis, texts
 from bot.context import Ctx
 from bot.handlers import onboarding
 from bot.handlers.replies import Reply, send
+from bot.handlers.turn import Turn, run_turn
+from bot.i18n import _
 from models import users
 
-HELP = (
-    "<b>Steady</b> reminds you of the small steps that help treatment work, at your times.\n\n"
-    "/habits — see and change your reminders\n"
-    "/checkin — log something now (or just type, e.g. <i>slept 7h</i>, <i>30 min walk</i>)\n"
-    "/summary — how the last week went (<i>/summary 30</i> for a month)\n"
-    "/report — a PDF to take to your doctor\n"
-    "/phq9 — the nine-question mood check doctors use\n"
-    "/settings — time zone, weekly summary, pause\n"
-    "/export — all your data · /deletedata — erase it\n"
-    "/cancel — stop what we're doing\n\n"
-)
+
+def help_text() -> str:
+    return "\n".join(
+        [
+            _(
+                "<b>Steady</b> reminds you of the small steps that help treatment work, at your times."
+            ),
+            "",
+            _("/habits — see and change your reminders"),
+            _(
+                "/checkin — log something now (or just type, e.g. <i>slept 7h</i>, <i>30 min walk</i>)"
+            ),
+            _("/summary — how the last week went (<i>/summary 30</i> for a month)"),
+            _("/report — a PDF to take to your doctor"),
+            _("/phq9 — the nine-question mood check doctors use"),
+            _("/settings — time zone, weekly summary, pause"),
+            _("/export — all your data · /deletedata — erase it"),
+            _("/cancel — stop what we're doing"),
+            "",
+        ]
+    )
 
 
 async def start_command(update: Update, context: Ctx) -> None:
     """Onboard a new user; welcome back (and unpause) someone who returns."""
-    sender, now = update.effective_user, context.deps.clock()
-    async with context.deps.db.session() as session:
+    sender, deps = update.effective_user, context.deps
+    if sender is None:
+        return
+    async with deps.db.session() as session:
         user = await users.ensure_user(
-            session, user_id=sender.id, first_name=sender.first_name or "", now=now
+            session,
+            user_id=sender.id,
+            first_name=sender.first_name or "",
+            now=deps.clock(),
+            language=sender.language_code,
         )
-        replies = await onboarding.start(session, user, now)
+        turn = Turn(session, user, deps.clock())
+        replies = await onboarding.start(turn)
+    if turn.wake:
+        deps.dispatcher.wake()
     await send(update, replies)
 
 
@@ -37,15 +58,16 @@ async def help_command(update: Update, context: Ctx) -> None:
     async with context.deps.db.session() as session:
         user = await users.get_user(session, update.effective_user.id)
     tz = user.tz if user else "UTC"
-    await send(
-        update, [Reply(HELP + texts.NOT_A_DOCTOR + "\n\n" + crisis.crisis_resources_text(tz))]
-    )
+    text = help_text() + "\n" + texts.not_a_doctor() + "\n\n" + crisis.crisis_resources_text(tz)
+    await send(update, [Reply(text)])
 
 
 async def cancel_command(update: Update, context: Ctx) -> None:
     """Leave whatever step the user is in; nothing half-done is kept."""
-    async with context.deps.db.session() as session:
-        user = await users.get_user(session, update.effective_user.id)
-        if user is not None and user.flow is not None:
-            await users.set_flow(session, user, None)
-    await send(update, [Reply("Okay, stopped. Nothing else changed. /help if you need me.")])
+
+    async def step(turn: Turn) -> list[Reply]:
+        await turn.end()
+        return []
+
+    await run_turn(update, context, step)
+    await send(update, [Reply(texts.stopped())])

@@ -53,6 +53,20 @@ class Chat:
                         return
         raise AssertionError(f"no button {label!r} in {self.texts()[-3:]}")
 
+    async def choose(self, *labels: str) -> None:
+        """Leave exactly these habits ticked in the onboarding picker, then tap Done."""
+        picker = next(m for m in reversed(self.api.sent_to(self.user_id)) if _done_button(m))
+        count = len(picker["reply_markup"]["inline_keyboard"]) - 1
+        for index in range(count):
+            current = next(
+                m for m in self.api.sent_to(self.user_id) if m["message_id"] == picker["message_id"]
+            )
+            [button] = current["reply_markup"]["inline_keyboard"][index]
+            ticked = button["text"].startswith("✅")
+            if ticked != any(label in button["text"] for label in labels):
+                await self.tap(button["callback_data"], picker["message_id"])
+        await self.tap_label("Done")
+
     async def _feed(self, payload: dict) -> None:
         await self.app.process_update(Update.de_json(payload, self.app.bot))
 
@@ -61,6 +75,11 @@ class Chat:
 
     def last(self) -> str:
         return self.texts()[-1]
+
+
+def _done_button(message: dict) -> bool:
+    rows = (message.get("reply_markup") or {}).get("inline_keyboard", [])
+    return bool(rows) and "Done" in rows[-1][0]["text"]
 
 
 @pytest.fixture

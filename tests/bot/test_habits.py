@@ -48,10 +48,14 @@ async def test_add_weekly_appointment(chat, db, clock, no_errors):
     await chat.say("/habits")
     await chat.tap_label("Add")
     await chat.tap_label("Therapy")
+    await chat.say("Therapy with Dr Lee")
+    assert "When is <b>Therapy with Dr Lee</b> next?" in chat.last()
     await chat.say("tuesday 15:00")
     await chat.tap_label("Every week")
+    assert "the day before at 15:00 and an hour before, at 14:00" in chat.texts()[-2]
     [(habit, rows)] = await _habit_rows(db)
     assert habit.kind is HabitKind.APPOINTMENT and {s.days for s in rows} == {"tue"}
+    assert habit.name == "Therapy with Dr Lee"
     # reminders: the day before, an hour before, and the check-in after
     assert sorted(s.offset_minutes for s in rows) == [-1440, -60, 120]
 
@@ -80,8 +84,7 @@ async def test_settings_zone_summary_and_pause(chat, db, clock, no_errors):
 async def test_everything_survives_a_restart(app, fake_api, chat, db, clock, no_errors):
     await chat.say("/start")
     await chat.say("Europe/Berlin")
-    await chat.tap_label("Medication")
-    await chat.tap_label("Done")
+    await chat.choose("Medication")
     # Mid-flow: the bot stops here, and a fresh Application carries on from the database.
     second = build_application(app.bot_data["deps"])
     async with second:

@@ -9,9 +9,7 @@ async def test_onboarding_sets_up_medication_sleep_and_exercise(chat, db, clock,
     assert "not a doctor or a crisis service" in chat.texts()[0]
     await chat.say("Berlin")
     assert "Europe/Berlin" in chat.texts()[-2]
-    for label in ("Medication", "Sleep", "Exercise"):
-        await chat.tap_label(label)
-    await chat.tap_label("Done")
+    await chat.choose("Medication", "Sleep", "Exercise")
     await chat.say("Sertraline")
     await chat.tap_label("08:00 and 20:00")
     await chat.tap_label("Sounds good")  # sleep

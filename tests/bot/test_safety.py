@@ -72,7 +72,7 @@ async def test_allow_list_refuses_once_and_stores_nothing(fake_api, db, clock, n
 async def test_crisis_message_is_not_read_as_a_checkin(chat, db, clock, no_errors):
     await chat.say("/start")
     await chat.say("UTC")
-    await chat.tap_label("Done")
+    await chat.choose()
     before = len(chat.texts())
     await chat.say("I keep thinking about killing myself")
     assert len(chat.texts()) == before + 1

@@ -77,16 +77,19 @@ class BotProcess:
             lambda: next((t for t in self.texts() if fragment in t), None), timeout
         )
 
-    def wait_button(self, label: str, timeout: float = 15.0) -> None:
-        def has() -> bool:
-            return any(
-                label in b["text"]
-                for m in self.api.sent_to(self.user_id)
-                for row in (m.get("reply_markup") or {}).get("inline_keyboard", [])
-                for b in row
-            )
+    def _has_button(self, label: str) -> bool:
+        return any(
+            label in b["text"]
+            for m in self.api.sent_to(self.user_id)
+            for row in (m.get("reply_markup") or {}).get("inline_keyboard", [])
+            for b in row
+        )
 
-        self.api.wait_for(has, timeout)
+    def wait_button(self, label: str, timeout: float = 15.0) -> None:
+        self.api.wait_for(lambda: self._has_button(label), timeout)
+
+    def wait_for_no_button(self, label: str, timeout: float = 15.0) -> None:
+        self.api.wait_for(lambda: not self._has_button(label), timeout)
 
 
 @pytest.fixture

@@ -13,10 +13,11 @@ def test_onboarding_survives_a_restart(bot_process):
     bot.say("/start")
     bot.wait_text("not a doctor or a crisis service")
     bot.say("Berlin")
-    bot.wait_button("Medication")
-    for label in ("Medication", "Sleep", "Exercise"):
-        bot.tap(label)
-        bot.wait_button(f"✅ {label}")
+    bot.wait_button("✅ Medication")  # the usual ones come ticked: add exercise, drop mood
+    bot.tap("Exercise")
+    bot.wait_button("✅ Exercise")
+    bot.tap("✅ Mood")
+    bot.wait_for_no_button("✅ Mood")
     bot.tap("Done")
     bot.wait_text("What's the medicine called?")
     bot.say("Sertraline")
@@ -24,7 +25,7 @@ def test_onboarding_survives_a_restart(bot_process):
     bot.tap("08:00 and 20:00")
     bot.wait_text("wind-down nudge")
     bot.tap("Sounds good")
-    bot.wait_text("Added: Sleep")
+    bot.wait_text("a reminder at 17:00")  # exercise's own question, not sleep's old buttons
     bot.tap("Sounds good")
     bot.wait_text("All set")
     output = bot.stop()

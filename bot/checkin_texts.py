@@ -1,0 +1,43 @@
+"""Copy for check-ins outside the reminder itself: /checkin, free text, snoozes, notes (pure)."""
+
+from bot.i18n import _, ngettext
+
+
+def cant_read() -> str:
+    return _(
+        "I didn't quite catch that. You can type things like <i>took my meds</i>, "
+        "<i>slept 7.5h</i>, <i>30 min walk</i>, <i>meditated</i>, <i>2 drinks</i> or "
+        "<i>mood 6</i> — or use /checkin, /habits and /help."
+    )
+
+
+def what_to_log() -> str:
+    return _("What would you like to log?")
+
+
+def nothing_to_log() -> str:
+    return _("Nothing to log yet — add a habit with /habits, or just type e.g. <i>30 min walk</i>.")
+
+
+def snooze_for_how_long() -> str:
+    return _("⏰ Snooze for how long?")
+
+
+def snoozed(minutes: int) -> str:
+    return ngettext(
+        "⏰ Snoozed — I'll remind you again in {count} minute.",
+        "⏰ Snoozed — I'll remind you again in {count} minutes.",
+        minutes,
+    ).format(count=minutes)
+
+
+def ask_side_effect() -> str:
+    return _("Type the side effect in a few words — it goes into your doctor's report.")
+
+
+def side_effect_noted() -> str:
+    return _("📝 Noted for your doctor's report.")
+
+
+def note_too_long() -> str:
+    return _("That's a lot of text — up to 500 letters, please.")

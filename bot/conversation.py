@@ -1,0 +1,134 @@
+"""The conversation a user is in, as types: a Flow, its data, and the step number (pure).
+
+The state lives in the users row (flow, flow_data, flow_step), so any process can carry on
+any conversation. Data read back from the database is validated; what does not validate (an
+older shape, a hand-edited row) ends the conversation instead of crashing a handler.
+"""
+
+import logging
+from dataclasses import dataclass
+from datetime import date
+from enum import StrEnum
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from models.types import HabitKind
+
+log = logging.getLogger(__name__)
+
+
+class Flow(StrEnum):
+    """What the user is in the middle of; the values are what users.flow stores."""
+
+    ZONE = "tz"  # telling their time zone (onboarding or /settings)
+    PICK = "pick"  # onboarding: choosing the habits to be reminded of
+    ADD_HABIT = "add"  # adding a habit, one question at a time
+    EDIT_HABIT = "habit"  # typing new times or days for a habit
+    SETTING = "settings"  # typing a time for a setting
+    NOTE = "checkin"  # typing a side-effect note for a check-in
+    PHQ9 = "phq9"  # answering the PHQ-9
+
+
+class _Data(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class ZoneStep(_Data):
+    then: Literal["onboard", "settings"] = "settings"  # where the conversation goes next
+
+
+class PickStep(_Data):
+    picked: tuple[HabitKind, ...] = ()
+
+
+class AddPhase(StrEnum):
+    NAME = "name"  # the medicine's name
+    WHEN = "when"  # an appointment's date and time
+    TECHNIQUE = "technique"  # which calming practice
+    OK = "ok"  # accept the proposed times, or change them
+    TIME = "time"  # typed times
+    REPEAT = "repeat"  # an appointment: once or weekly
+
+
+class Draft(_Data):
+    name: str = ""
+    on: date | None = None  # an appointment's date
+    time: tuple[int, int] | None = None  # an appointment's time
+
+
+class AddStep(_Data):
+    kind: HabitKind
+    step: AddPhase
+    queue: tuple[HabitKind, ...] = ()  # kinds still to add after this one
+    onboarding: bool = False
+    draft: Draft = Draft()
+
+
+class EditField(StrEnum):
+    TIMES = "times"
+    DAYS = "days"
+
+
+class EditStep(_Data):
+    habit_id: int
+    step: EditField
+
+
+class SettingField(StrEnum):
+    SUMMARY_TIME = "sumtime"
+    DAY_END = "dayend"
+
+
+class SettingStep(_Data):
+    step: SettingField
+
+
+class NoteStep(_Data):
+    checkin_id: int
+
+
+class Phq9Step(_Data):
+    # The answers so far, each 0-3; the ninth completes the questionnaire and ends the flow.
+    answers: tuple[Annotated[int, Field(ge=0, le=3)], ...] = Field(default=(), max_length=8)
+
+
+StepData = ZoneStep | PickStep | AddStep | EditStep | SettingStep | NoteStep | Phq9Step
+
+DATA_OF: dict[Flow, type[_Data]] = {
+    Flow.ZONE: ZoneStep,
+    Flow.PICK: PickStep,
+    Flow.ADD_HABIT: AddStep,
+    Flow.EDIT_HABIT: EditStep,
+    Flow.SETTING: SettingStep,
+    Flow.NOTE: NoteStep,
+    Flow.PHQ9: Phq9Step,
+}
+FLOW_OF: dict[type[_Data], Flow] = {data: flow for flow, data in DATA_OF.items()}
+
+
+@dataclass(frozen=True, slots=True)
+class State:
+    """Where a user is: the flow, its data, and the number of the step they were last shown."""
+
+    flow: Flow
+    data: StepData
+    step: int
+
+
+def read_state(flow: str | None, data: dict[str, Any], step: int) -> State | None:
+    """Return the stored state, or None when there is none or it does not validate."""
+    if flow is None:
+        return None
+    try:
+        kind = Flow(flow)
+        parsed = DATA_OF[kind].model_validate(data)
+    except (ValueError, ValidationError):
+        log.warning("dropped a conversation state that did not validate (flow %r)", flow)
+        return None
+    return State(kind, parsed, step)  # type: ignore[arg-type]
+
+
+def dump_state(data: StepData) -> tuple[Flow, dict[str, Any]]:
+    """Return what users.flow and users.flow_data store for this step."""
+    return FLOW_OF[type(data)], data.model_dump(mode="json")

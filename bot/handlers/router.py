@@ -1,0 +1,120 @@
+"""Route typed text, step buttons, locations and anything else to the user's current step.
+
+FLOWS is the one table of conversations: for each flow, what takes typed text, what takes a
+tap on one of its buttons, and the hint shown when something else (a sticker, a photo) comes.
+"""
+
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from typing import Any
+
+from telegram import Update
+
+from bot import setup_texts, texts
+from bot.callback_data import Button, parse
+from bot.context import Ctx
+from bot.conversation import Flow
+from bot.handlers import adding, checkins, habits, onboarding, phq9, safety, settings
+from bot.handlers.replies import Reply, answer, notice, send
+from bot.handlers.turn import Turn, reply_turn, run_turn
+from bot.phq9_texts import tap_an_answer
+
+TextStep = Callable[[Turn, Any, str], Awaitable[list[Reply]]]
+ButtonStep = Callable[[Turn, Any, Button], Awaitable[list[Reply]]]
+
+
+async def _no_buttons(turn: Turn, data: object, choice: Button) -> list[Reply]:
+    return [notice(texts.stale_step())]
+
+
+@dataclass(frozen=True)
+class FlowSpec:
+    on_text: TextStep
+    on_button: ButtonStep
+    hint: Callable[[], str]  # what to do here, said when something other than text comes
+
+
+FLOWS: dict[Flow, FlowSpec] = {
+    Flow.ZONE: FlowSpec(onboarding.zone_text, onboarding.zone_button, setup_texts.ask_zone),
+    Flow.PICK: FlowSpec(
+        onboarding.pick_text, onboarding.pick_button, setup_texts.pick_at_least_one
+    ),
+    Flow.ADD_HABIT: FlowSpec(adding.on_text, adding.on_button, texts.type_or_tap),
+    Flow.EDIT_HABIT: FlowSpec(habits.edit_text, _no_buttons, texts.type_or_tap),
+    Flow.SETTING: FlowSpec(settings.setting_text, _no_buttons, setup_texts.ask_one_time),
+    Flow.NOTE: FlowSpec(checkins.note_text, _no_buttons, texts.type_or_tap),
+    Flow.PHQ9: FlowSpec(phq9.on_text, phq9.on_button, tap_an_answer),
+}
+
+
+async def text_message(update: Update, context: Ctx) -> None:
+    """Answer typed text: the current step's question, else a free-text check-in."""
+    if safety.answered(update, context):
+        return  # the safety net has answered this message; the step waits, unchanged
+    text = update.effective_message.text or "" if update.effective_message else ""
+
+    async def step(turn: Turn) -> list[Reply]:
+        if turn.state is not None:
+            return await FLOWS[turn.state.flow].on_text(turn, turn.state.data, text)
+        if turn.user.onboarded_at is None:
+            return [Reply(texts.finish_setup())]
+        return await checkins.free_text(turn, text)
+
+    await reply_turn(update, context, step)
+
+
+async def step_button(update: Update, context: Ctx) -> None:
+    """Handle a button of a conversation step; one from an earlier step changes nothing."""
+    choice = parse(update.callback_query.data if update.callback_query else None)
+
+    async def step(turn: Turn) -> list[Reply]:
+        state = turn.state
+        if choice is None or state is None or choice.ref != state.step:
+            return [notice(texts.stale_step())]
+        return await FLOWS[state.flow].on_button(turn, state.data, choice)
+
+    await reply_turn(update, context, step)
+
+
+async def location_message(update: Update, context: Ctx) -> None:
+    """Use a shared location to set the time zone."""
+    location = update.effective_message.location if update.effective_message else None
+    if location is None:
+        return
+
+    async def step(turn: Turn) -> list[Reply]:
+        return await onboarding.location(turn, location.latitude, location.longitude)
+
+    await reply_turn(update, context, step)
+
+
+async def other_message(update: Update, context: Ctx) -> None:
+    """Answer a sticker, photo, voice note... kindly, with what the current step needs."""
+    if safety.answered(update, context):
+        return
+
+    async def step(turn: Turn) -> list[Reply]:
+        hint = FLOWS[turn.state.flow].hint() if turn.state else texts.what_i_can_do()
+        return [Reply(texts.text_only(hint))]
+
+    replies = await run_turn(update, context, step)
+    await send(update, replies or [Reply(texts.text_only(texts.not_started()))])
+
+
+async def end_step_on_command(update: Update, context: Ctx) -> None:
+    """End any open step before a command runs, so later text is not read as its answer."""
+
+    async def step(turn: Turn) -> list[Reply]:
+        await turn.end()
+        return []
+
+    await run_turn(update, context, step)
+
+
+async def unknown_command(update: Update, context: Ctx) -> None:
+    await send(update, [Reply(texts.unknown_command())])
+
+
+async def stale_button(update: Update, context: Ctx) -> None:
+    """Answer a button we no longer understand; nothing changes."""
+    await answer(update, [notice(texts.button_expired())])
