@@ -71,6 +71,8 @@ async def run_turn(update: Update, context: Ctx, step: Step) -> list[Reply] | No
             user.language = sender.language_code[:16]  # jobs write to them in it
             session.add(user)
         turn = Turn(session, user, deps.clock())
+        if user.flow is not None and turn.state is None:
+            await turn.end()  # a stored step that no longer validates: start afresh
         replies = await step(turn)
     if turn.wake:
         deps.dispatcher.wake()
