@@ -131,8 +131,12 @@ def _match(pieces: tuple[Piece, ...], index: int, language: str, tokens, tags, a
             if end is not None:
                 return end
         return None
-    if at < len(tokens) and _fits(piece, language, tags[at]):
-        end = _match(pieces, index + 1, language, tokens, tags, at + 1)
+    # A concept written as a phrase ("sleeping pills") tags each of its words: take them all.
+    stop = at
+    while stop < len(tokens) and _fits(piece, language, tags[stop]):
+        stop += 1
+    for after in range(stop, at, -1):
+        end = _match(pieces, index + 1, language, tokens, tags, after)
         if end is not None:
             return end
     return _match(pieces, index + 1, language, tokens, tags, at) if piece.optional else None

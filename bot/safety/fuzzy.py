@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from rapidfuzz.distance import OSA
 
 MIN_LENGTH = 6  # shorter words differ by one letter too often ("dying"/"dyeing" is the limit)
+SAME_ENDING = 2
 LONG = 9  # from this length two edits are allowed
 
 
@@ -48,7 +49,8 @@ class FuzzyIndex:
         found = set()
         for variant in _deletions(token):
             for word in self._words.get(variant, ()):
-                if OSA.distance(token, word) <= _allowed(word):
+                same_end = token[-SAME_ENDING:] == word[-SAME_ENDING:]
+                if same_end and OSA.distance(token, word) <= _allowed(word):
                     found.add(word)
         return found
 
