@@ -1,6 +1,6 @@
 """Read the per-language data files into one index the detector can look tokens up in (pure).
 
-Each language is a TOML file in bot/safety/data/: concept words ("self", "kill", "means"...)
+Each language is a TOML file in bot/safety/lexicons/: concept words ("self", "kill", "means"...)
 and a few phrase patterns by level. rules.toml combines concepts the same way in every
 language. Adding a language is adding a file; nothing here changes.
 
@@ -157,7 +157,7 @@ def _read_rules(data: dict) -> tuple[NearRule, ...]:
 @lru_cache(maxsize=1)
 def load_lexicon() -> Lexicon:
     """Read every data file once (package data, so an installed copy finds them too)."""
-    folder = resources.files("bot.safety") / "data"
+    folder = resources.files("bot.safety") / "lexicons"
     lexicon = Lexicon()
     defined: dict[str, set[str]] = {}
     for item in sorted(folder.iterdir(), key=lambda f: f.name):
