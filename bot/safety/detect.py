@@ -151,10 +151,15 @@ def _rules_fired(lexicon: Lexicon, tags: list[Tags]) -> list:
     for position, token_tags in enumerate(tags):
         for tag in token_tags:
             positions.setdefault(tag, []).append(position)
-    languages = {language for language, _ in positions if language != COMMON}
+    concepts: dict[str, set[str]] = {}
+    for language, concept in positions:
+        concepts.setdefault(language, set()).add(concept)
+    common = concepts.pop(COMMON, set())
     fired = []
     for rule in lexicon.rules:
-        for language in languages:
+        for language, present in concepts.items():
+            if not all(c in present or c in common for c in rule.concepts):
+                continue
             level = _rule_level(rule, language, positions)
             if level > Risk.NONE:
                 fired.append((rule.name, level))
