@@ -25,7 +25,9 @@ from tests.crisis.evalset import EVAL_SET, HELDOUT_SET, Example, load, score
 
 def print_scores(title: str, examples: list[Example]) -> None:
     print(f"{title} ({len(examples)} messages)")
-    print(f"  {'lang':8} {'risk':>5} {'recall':>7} {'high':>5} {'high_rec':>8} {'benign':>6} {'false_al':>8}")
+    print(
+        f"  {'lang':8} {'risk':>5} {'recall':>7} {'high':>5} {'high_rec':>8} {'benign':>6} {'false_al':>8}"
+    )
     for language, s in sorted(score(examples, assess).items(), key=lambda kv: kv[0] == "all"):
         print(
             f"  {language:8} {s.risky:5d} {s.recall:7.1%} {s.high:5d} {s.high_recall:8.1%}"
@@ -70,12 +72,18 @@ def main() -> None:
             found = explain(example.text)
             wrong = found.level < example.minimum if example.risky else found.level > 0
             if wrong:
-                print(f"  MISS {example.language} want={example.minimum.name} got={found.level.name}"
-                      f" {found.rules} {example.text!r}")
+                print(
+                    f"  MISS {example.language} want={example.minimum.name} got={found.level.name}"
+                    f" {found.rules} {example.text!r}"
+                )
     texts = [e.text for e in tuned + heldout]
     cold, warm = latencies_us(texts, args.rounds)
-    print(f"latency per message, cold cache: p50={statistics.median(cold):.0f} us p99={p99(cold):.0f} us")
-    print(f"latency per message, warm:       p50={statistics.median(warm):.0f} us p99={p99(warm):.0f} us")
+    print(
+        f"latency per message, cold cache: p50={statistics.median(cold):.0f} us p99={p99(cold):.0f} us"
+    )
+    print(
+        f"latency per message, warm:       p50={statistics.median(warm):.0f} us p99={p99(warm):.0f} us"
+    )
     total = score(tuned, assess)["all"]
     print(
         f"crisis: recall={total.recall:.3f} false_alarm={total.false_alarm:.3f}"

@@ -14,8 +14,8 @@ from bot.safety.fuzzy import FuzzyIndex
 from bot.safety.lexicon import (
     COMMON,
     GAP_WORDS,
-    Lexicon,
     NUMBER,
+    Lexicon,
     NearRule,
     Pattern,
     Piece,
@@ -101,7 +101,7 @@ def _tag_phrases(lexicon: Lexicon, tokens: list[str], tags: list[Tags]) -> None:
 
 def _hide_benign(lexicon: Lexicon, tokens: list[str], tags: list[Tags]) -> None:
     hidden: set[int] = set()
-    for pattern, start, end in _matches(lexicon.benign, tokens, tags):
+    for _pattern, start, end in _matches(lexicon.benign, tokens, tags):
         hidden.update(range(start, end))
     for position in hidden:
         tags[position] = frozenset()
@@ -183,7 +183,9 @@ def _rule_level(rule: NearRule, language: str, positions: dict[Tag, list[int]]) 
             first, last = min(placement), max(placement)
             if last - first > rule.window:
                 continue
-            negated = any(first - NEGATION_REACH <= n <= last and n not in placement for n in negations)
+            negated = any(
+                first - NEGATION_REACH <= n <= last and n not in placement for n in negations
+            )
             level = rule.level
             if negated and rule.negated != "keep":
                 level = Risk(max(level - 1, 0)) if rule.negated == "lower" else Risk.NONE

@@ -118,9 +118,9 @@ def _check_concepts(lexicon: Lexicon, defined: dict[str, set[str]]) -> None:
         for pattern in patterns:
             for piece in pattern.pieces:
                 concept = piece.key
-                if piece.kind == "tag" and not concept.startswith("="):
-                    if concept not in defined.get(pattern.language, set()) | known_everywhere:
-                        raise ValueError(f"{pattern.name} names unknown concept {concept!r}")
+                known = defined.get(pattern.language, set()) | known_everywhere
+                if piece.kind == "tag" and not concept.startswith("=") and concept not in known:
+                    raise ValueError(f"{pattern.name} names unknown concept {concept!r}")
 
 
 def _add_language(lexicon: Lexicon, language: str, data: dict) -> set[str]:
