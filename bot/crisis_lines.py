@@ -48,7 +48,25 @@ CRISIS_LINES: dict[str, tuple[CrisisLine, ...]] = {
     "NO": (CrisisLine("Mental Helse Hjelpetelefonen", "call 116 123"),),
     # https://telemanas.mohfw.gov.in
     "IN": (CrisisLine("Tele MANAS", "call 14416 or 1-800-891-4416"),),
+    # https://988lifeline.org: the Lifeline answers in Puerto Rico, Guam and the US Virgin
+    # Islands too (American Samoa and the Northern Marianas are left to the directories).
+    **dict.fromkeys(
+        ("PR", "GU", "VI"), (CrisisLine("988 Suicide & Crisis Lifeline", "call or text 988"),)
+    ),
+    # https://centrumwsparcia.pl (Fundacja ITAKA, day and night) and https://116123.pl
+    "PL": (
+        CrisisLine("Centrum Wsparcia", "call 800 70 2222, free, day or night"),
+        CrisisLine("Telefon Zaufania", "call 116 123, free"),
+    ),
+    # https://lifelineukraine.com
+    "UA": (CrisisLine("Lifeline Ukraine", "call 7333, free, day or night"),),
+    # https://cvv.org.br
+    "BR": (CrisisLine("CVV, Centro de Valorização da Vida", "call 188, free, day or night"),),
+    # https://www.telefonoamico.it (10:00 to 24:00)
+    "IT": (CrisisLine("Telefono Amico Italia", "call 02 2327 2327, 10:00–24:00"),),
 }
+# Portugal, Russia and Turkey: no national line we could confirm at its own site, so their
+# users get the international directories rather than a guessed number.
 
 DIRECTORIES = (
     "https://findahelpline.com",
@@ -58,11 +76,16 @@ DIRECTORIES = (
 # 112 reaches emergency services across the EU and in these other countries too.
 _EU_112 = (
     "AT BE BG HR CY CZ DK EE FI FR DE GR HU IE IT LV LT LU MT NL PL PT RO SK SI ES SE "
-    "CH NO IS LI IN"
+    "CH IS LI IN MC RU UA TR"
 )
 EMERGENCY_NUMBERS: dict[str, str] = {
     **dict.fromkeys(_EU_112.split(), "112"),
-    "US": "911",
+    # Norway's medical emergency line (112 is the police there): https://www.helsenorge.no
+    "NO": "113",
+    # SAMU, the ambulance service: https://www.gov.br/saude (Serviço de Atendimento Móvel)
+    "BR": "192",
+    # US territories dial 911 like the states: https://www.911.gov
+    **dict.fromkeys(("US", "PR", "GU", "VI", "AS", "MP"), "911"),
     "CA": "911",
     "GB": "999",
     "AU": "000",

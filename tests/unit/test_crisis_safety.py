@@ -7,7 +7,7 @@ from bot.crisis_lines import (
     crisis_lines_for,
     emergency_number_for,
 )
-from bot.timezones import country_for_zone
+from bot.timezones import country_for_zone, zone_countries
 
 GENUINE = [
     "I want to kill myself",
@@ -173,3 +173,41 @@ def test_every_country_with_a_line_has_an_emergency_number():
 def test_lines_and_emergency_for_unknown_zone():
     assert crisis_lines_for("Mars/Base") == ()
     assert emergency_number_for("Mars/Base") is None
+
+
+# Countries whose language the detector reads, and the gaps the issue named.
+COVERED = "US GB IE AU NZ CA DE AT CH FR BE ES PT BR IT NL SE NO PL RU UA TR IN PR GU VI MC"
+
+
+@pytest.mark.parametrize("tz", sorted(zone_countries()))
+def test_every_resolvable_country_gets_a_line_or_the_directories(tz):
+    reply = crisis_reply(tz)
+    country = country_for_zone(tz)
+    assert crisis_lines_for(tz) or "findahelpline.com" in reply, country
+    assert "emergency number" in reply
+
+
+@pytest.mark.parametrize("country", COVERED.split())
+def test_covered_countries_have_an_emergency_number(country):
+    assert EMERGENCY_NUMBERS.get(country)
+
+
+@pytest.mark.parametrize(
+    ("tz", "number", "emergency"),
+    [
+        ("America/Puerto_Rico", "988", "911"),
+        ("Pacific/Guam", "988", "911"),
+        ("America/St_Thomas", "988", "911"),
+        ("Europe/Monaco", None, "112"),
+        ("Europe/Oslo", "116 123", "113"),
+        ("Europe/Warsaw", "800 70 2222", "112"),
+        ("Europe/Kyiv", "7333", "112"),
+        ("America/Sao_Paulo", "188", "192"),
+        ("Europe/Rome", "02 2327 2327", "112"),
+        ("Europe/Istanbul", None, "112"),
+    ],
+)
+def test_gaps_are_filled(tz, number, emergency):
+    reply = crisis_reply(tz)
+    assert number is None or number in reply
+    assert f"<b>{emergency}</b>" in reply

@@ -1,0 +1,195 @@
+"""Tell how much a message speaks of suicide or self-harm: NONE, CONCERN or HIGH (pure).
+
+Steps: normalise the text into tokens; tag each token with the concepts it is a word of, in
+each language (exactly, by stem, or misspelt); hide the words of benign idioms ("dead tired",
+"killing it at the gym"); then the data's phrase patterns and rules.toml's concept rules
+decide the level. Never logs or returns the words, only the names of the rules that fired.
+"""
+
+import itertools
+from dataclasses import dataclass
+from functools import lru_cache
+
+from bot.safety.fuzzy import FuzzyIndex
+from bot.safety.lexicon import (
+    COMMON,
+    GAP_WORDS,
+    NUMBER,
+    Lexicon,
+    NearRule,
+    Pattern,
+    Piece,
+    Risk,
+    Tag,
+    load_lexicon,
+)
+from bot.safety.normalise import normalise
+
+NEGATION_REACH = 3  # words before a rule's span in which a "not" still counts
+_CENSOR_GUESSES = ("a", "e", "i", "o", "u", "")  # what "*" hid in "k*ll" or "s*icide"
+Tags = frozenset[Tag]
+
+
+@dataclass(frozen=True)
+class Assessment:
+    level: Risk
+    rules: tuple[str, ...]  # names of the rules that fired; never the message's words
+
+
+def assess(text: str) -> Risk:
+    """Return the level of risk a message speaks of."""
+    return explain(text).level
+
+
+def explain(text: str) -> Assessment:
+    """Return the level and the rules behind it (for tests and the benchmark)."""
+    if not isinstance(text, str) or not text.strip():
+        return Assessment(Risk.NONE, ())
+    lexicon = load_lexicon()
+    tokens = normalise(text)
+    tags = [_tags_for(token) for token in tokens]
+    _tag_phrases(lexicon, tokens, tags)
+    _hide_benign(lexicon, tokens, tags)
+    fired = _patterns_fired(lexicon, tokens, tags) + _rules_fired(lexicon, tags)
+    level = max((level for _, level in fired), default=Risk.NONE)
+    return Assessment(level, tuple(sorted({name for name, _ in fired})))
+
+
+@lru_cache(maxsize=1)
+def _fuzzy() -> FuzzyIndex:
+    lexicon = load_lexicon()
+    return FuzzyIndex(lexicon.exact, lexicon.prefixes)
+
+
+@lru_cache(maxsize=65536)  # messages repeat words; the cache keeps a look-up a dict read
+def _tags_for(token: str) -> Tags:
+    if "*" in token and token.count("*") <= 2:
+        guesses = {token}
+        for _ in range(token.count("*")):
+            guesses = {g.replace("*", c, 1) for g in guesses for c in _CENSOR_GUESSES}
+        return frozenset().union(*(_exact_tags(g) for g in guesses))
+    if token.isdigit():
+        return frozenset({(COMMON, NUMBER)})
+    found = _exact_tags(token)
+    if found:
+        return found
+    lexicon = load_lexicon()
+    near: set[Tag] = set()
+    for word in _fuzzy().words_near(token):
+        near |= lexicon.exact[word]
+    for stem in _fuzzy().stems_near(token):
+        near |= lexicon.prefixes[stem]
+    return frozenset(near)
+
+
+def _exact_tags(token: str) -> Tags:
+    lexicon = load_lexicon()
+    found = set(lexicon.exact.get(token, ()))
+    for length in range(1, len(token) + 1):
+        found |= lexicon.prefixes.get(token[:length], set())
+    return frozenset(found)
+
+
+def _tag_phrases(lexicon: Lexicon, tokens: list[str], tags: list[Tags]) -> None:
+    for start, token in enumerate(tokens):
+        for words, tag in lexicon.phrases.get(token, ()):
+            end = start + len(words)
+            if tuple(tokens[start:end]) == words:
+                for position in range(start, end):
+                    tags[position] = tags[position] | {tag}
+
+
+def _hide_benign(lexicon: Lexicon, tokens: list[str], tags: list[Tags]) -> None:
+    hidden: set[int] = set()
+    for _pattern, start, end in _matches(lexicon.benign, tokens, tags):
+        hidden.update(range(start, end))
+    for position in hidden:
+        tags[position] = frozenset()
+
+
+def _patterns_fired(lexicon: Lexicon, tokens: list[str], tags: list[Tags]) -> list:
+    return [(p.name, p.level) for p, _, _ in _matches(lexicon.anchored, tokens, tags)]
+
+
+def _matches(index: dict[Tag, list[Pattern]], tokens: list[str], tags: list[Tags]):
+    for start, token_tags in enumerate(tags):
+        for tag in token_tags:
+            for pattern in index.get(tag, ()):
+                end = _match(pattern.pieces, 0, pattern.language, tokens, tags, start)
+                if end is not None:
+                    yield pattern, start, end
+
+
+def _match(pieces: tuple[Piece, ...], index: int, language: str, tokens, tags, at: int):
+    """Return where the pieces from `index` on end when they match from token `at`."""
+    if index == len(pieces):
+        return at
+    piece = pieces[index]
+    if piece.kind == "gap":
+        for skip in range(min(GAP_WORDS, len(tokens) - at) + 1):
+            end = _match(pieces, index + 1, language, tokens, tags, at + skip)
+            if end is not None:
+                return end
+        return None
+    # A concept written as a phrase ("sleeping pills") tags each of its words: take them all.
+    stop = at
+    while stop < len(tokens) and _fits(piece, language, tags[stop]):
+        stop += 1
+    for after in range(stop, at, -1):
+        end = _match(pieces, index + 1, language, tokens, tags, after)
+        if end is not None:
+            return end
+    return _match(pieces, index + 1, language, tokens, tags, at) if piece.optional else None
+
+
+def _fits(piece: Piece, language: str, tags: Tags) -> bool:
+    return (language, piece.key) in tags or (COMMON, piece.key) in tags
+
+
+def _rules_fired(lexicon: Lexicon, tags: list[Tags]) -> list:
+    positions: dict[Tag, list[int]] = {}
+    for position, token_tags in enumerate(tags):
+        for tag in token_tags:
+            positions.setdefault(tag, []).append(position)
+    concepts: dict[str, set[str]] = {}
+    for language, concept in positions:
+        concepts.setdefault(language, set()).add(concept)
+    common = concepts.pop(COMMON, set())
+    fired = []
+    for rule in lexicon.rules:
+        for language, present in concepts.items():
+            if not all(c in present or c in common for c in rule.concepts):
+                continue
+            level = _rule_level(rule, language, positions)
+            if level > Risk.NONE:
+                fired.append((rule.name, level))
+    return fired
+
+
+def _rule_level(rule: NearRule, language: str, positions: dict[Tag, list[int]]) -> Risk:
+    """Return the rule's level for the best placement of its concepts, after negation."""
+    found = [
+        sorted(positions.get((language, c), []) + positions.get((COMMON, c), []))
+        for c in rule.concepts
+    ]
+    if not all(found):
+        return Risk.NONE
+    negations = positions.get((language, "neg"), [])
+    best = Risk.NONE
+    for anchor in min(found, key=len):
+        # Only words within the window of an anchor can share a placement with it.
+        near = [[p for p in ps if abs(p - anchor) <= rule.window] for ps in found]
+        for placement in itertools.product(*near):
+            first, last = min(placement), max(placement)
+            if last - first > rule.window:
+                continue
+            negated = any(
+                first - NEGATION_REACH <= n <= last and n not in placement for n in negations
+            )
+            level = rule.level
+            if negated and rule.negated != "keep":
+                level = Risk(max(level - 1, 0)) if rule.negated == "lower" else Risk.NONE
+            best = max(best, level)
+            if best == rule.level:
+                return best
+    return best

@@ -1,0 +1,173 @@
+"""Read the per-language data files into one index the detector can look tokens up in (pure).
+
+Each language is a TOML file in bot/safety/lexicons/: concept words ("self", "kill", "means"...)
+and a few phrase patterns by level. rules.toml combines concepts the same way in every
+language. Adding a language is adding a file; nothing here changes.
+
+Pattern syntax (one string per pattern, pieces separated by spaces):
+    word      that word (normalised like a message); "stem*" any word starting with it
+    {concept} any word of that concept in the same language (or in common.toml)
+    x?        the piece may be missing
+    ~         up to three other words in between
+    #         a number
+Every {concept} a pattern names must have words in its language or in common.toml.
+"""
+
+import tomllib
+from dataclasses import dataclass, field
+from enum import IntEnum
+from functools import lru_cache
+from importlib import resources
+
+from bot.safety.normalise import normalise
+
+COMMON = "*"  # concept words shared by every language (medicine names)
+NUMBER = "#"  # the concept every number token belongs to
+GAP_WORDS = 3
+Tag = tuple[str, str]  # (language, concept) or (language, "=word") for a literal
+
+
+class Risk(IntEnum):
+    """How a reply should meet a message: not at all, a gentle question, resources at once."""
+
+    NONE = 0
+    CONCERN = 1
+    HIGH = 2
+
+
+LEVELS = {"concern": Risk.CONCERN, "high": Risk.HIGH}
+
+
+@dataclass(frozen=True)
+class Piece:
+    kind: str  # "tag" or "gap"
+    key: str = ""
+    optional: bool = False
+
+
+@dataclass(frozen=True)
+class Pattern:
+    name: str  # "<language>:<level>:<index>", safe to log: it names the rule, not the words
+    language: str
+    level: Risk  # Risk.NONE for a benign pattern, which hides the words it covers
+    pieces: tuple[Piece, ...]
+
+
+@dataclass(frozen=True)
+class NearRule:
+    name: str
+    level: Risk
+    concepts: tuple[str, ...]
+    window: int  # all concepts within this many words of each other, in any order
+    negated: str  # what a negation just before or inside does: "keep", "lower" or "drop"
+
+
+@dataclass
+class Lexicon:
+    languages: list[str] = field(default_factory=list)
+    exact: dict[str, set[Tag]] = field(default_factory=dict)
+    prefixes: dict[str, set[Tag]] = field(default_factory=dict)
+    phrases: dict[str, list[tuple[tuple[str, ...], Tag]]] = field(default_factory=dict)
+    anchored: dict[Tag, list[Pattern]] = field(default_factory=dict)
+    benign: dict[Tag, list[Pattern]] = field(default_factory=dict)
+    rules: tuple[NearRule, ...] = ()
+
+    def add_word(self, entry: str, tag: Tag) -> None:
+        """Index one concept word or literal: a word, a "stem*" or a phrase of words."""
+        words = entry_words(entry)
+        if len(words) > 1:
+            self.phrases.setdefault(words[0], []).append((tuple(words), tag))
+        elif entry.endswith("*"):
+            self.prefixes.setdefault(words[0], set()).add(tag)
+        else:
+            self.exact.setdefault(words[0], set()).add(tag)
+
+
+def entry_words(entry: str) -> list[str]:
+    """Normalise a data-file entry exactly as a message is normalised."""
+    words = normalise(entry.rstrip("*"))
+    if not words:
+        raise ValueError(f"lexicon entry {entry!r} normalises to nothing")
+    return words
+
+
+def _parse_pattern(lexicon: Lexicon, language: str, text: str) -> tuple[Piece, ...]:
+    pieces = []
+    for raw in text.split():
+        optional = raw.endswith("?") and len(raw) > 1
+        word = raw[:-1] if optional else raw
+        if word == "~":
+            pieces.append(Piece("gap"))
+        elif word == "#":
+            pieces.append(Piece("tag", NUMBER, optional))
+        elif word.startswith("{") and word.endswith("}"):
+            pieces.append(Piece("tag", word[1:-1], optional))
+        else:
+            key = "=" + " ".join(entry_words(word)) + ("*" if word.endswith("*") else "")
+            lexicon.add_word(word, (language, key))
+            pieces.append(Piece("tag", key, optional))
+    if not pieces or pieces[0].kind != "tag" or pieces[0].optional:
+        raise ValueError(f"pattern {text!r} must start with a word or a concept")
+    return tuple(pieces)
+
+
+def _check_concepts(lexicon: Lexicon, defined: dict[str, set[str]]) -> None:
+    """Fail loudly on a pattern naming a concept with no words: it could never fire."""
+    known_everywhere = defined.get(COMMON, set()) | {NUMBER}
+    for patterns in (*lexicon.anchored.values(), *lexicon.benign.values()):
+        for pattern in patterns:
+            for piece in pattern.pieces:
+                concept = piece.key
+                known = defined.get(pattern.language, set()) | known_everywhere
+                if piece.kind == "tag" and not concept.startswith("=") and concept not in known:
+                    raise ValueError(f"{pattern.name} names unknown concept {concept!r}")
+
+
+def _add_language(lexicon: Lexicon, language: str, data: dict) -> set[str]:
+    """Index one data file; return the concepts it gives words for."""
+    for concept, words in data.get("concepts", {}).items():
+        for word in words:
+            lexicon.add_word(word, (language, concept))
+    for level_name, texts in data.get("patterns", {}).items():
+        level = Risk.NONE if level_name == "benign" else LEVELS[level_name]
+        target = lexicon.benign if level is Risk.NONE else lexicon.anchored
+        for index, text in enumerate(texts):
+            pieces = _parse_pattern(lexicon, language, text)
+            pattern = Pattern(f"{language}:{level_name}:{index}", language, level, pieces)
+            # Concept words may come from common.toml, so such a pattern is found from either.
+            target.setdefault((language, pieces[0].key), []).append(pattern)
+            if not pieces[0].key.startswith("="):
+                target.setdefault((COMMON, pieces[0].key), []).append(pattern)
+    return set(data.get("concepts", {}))
+
+
+def _read_rules(data: dict) -> tuple[NearRule, ...]:
+    return tuple(
+        NearRule(
+            name=rule["name"],
+            level=LEVELS[rule["level"]],
+            concepts=tuple(rule["concepts"]),
+            window=rule.get("window", 0),
+            negated=rule.get("negated", "keep"),
+        )
+        for rule in data["near"]
+    )
+
+
+@lru_cache(maxsize=1)
+def load_lexicon() -> Lexicon:
+    """Read every data file once (package data, so an installed copy finds them too)."""
+    folder = resources.files("bot.safety") / "lexicons"
+    lexicon = Lexicon()
+    defined: dict[str, set[str]] = {}
+    for item in sorted(folder.iterdir(), key=lambda f: f.name):
+        if not item.name.endswith(".toml") or item.name == "rules.toml":
+            continue
+        data = tomllib.loads(item.read_text(encoding="utf-8"))
+        language = COMMON if item.name == "common.toml" else data["language"]
+        if language != COMMON:
+            lexicon.languages.append(language)
+        defined[language] = _add_language(lexicon, language, data)
+    _check_concepts(lexicon, defined)
+    lexicon.rules = _read_rules(tomllib.loads((folder / "rules.toml").read_text("utf-8")))
+    return lexicon

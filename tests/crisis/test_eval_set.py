@@ -1,0 +1,36 @@
+"""The detector against the hand-written evaluation set (figures: bench/crisis.py)."""
+
+from bot.safety import Risk, assess
+from tests.crisis.evalset import EVAL_SET, HELDOUT_SET, load, score
+
+LANGUAGES = {"en", "de", "fr", "es", "pt", "it", "nl", "sv", "no", "pl", "ru", "uk", "tr", "hi",
+             "hi-Latn"}  # fmt: skip
+
+
+def test_eval_set_is_big_enough_and_covers_every_language():
+    examples = load(EVAL_SET)
+    assert len(examples) >= 400
+    assert sum(e.risky for e in examples) >= 250
+    assert sum(not e.risky for e in examples) >= 150
+    for language in LANGUAGES:
+        mine = [e for e in examples if e.language == language]
+        assert any(e.risky for e in mine) and any(not e.risky for e in mine), language
+
+
+def test_recall_false_alarms_and_high_on_the_eval_set():
+    total = score(load(EVAL_SET), assess)["all"]
+    assert total.recall >= 0.98
+    assert total.false_alarm <= 0.03
+    assert total.high_recall >= 0.95
+
+
+def test_heldout_set_is_readable_and_apart():
+    heldout = load(HELDOUT_SET)
+    assert {e.language for e in heldout} == LANGUAGES
+    assert not {e.text for e in heldout} & {e.text for e in load(EVAL_SET)}
+
+
+def test_every_example_level_is_a_risk_level():
+    for example in load(EVAL_SET) + load(HELDOUT_SET):
+        expected = (Risk.CONCERN, Risk.HIGH) if example.risky else (Risk.NONE,)
+        assert example.minimum in expected
