@@ -41,3 +41,38 @@ def side_effect_noted() -> str:
 
 def note_too_long() -> str:
     return _("That's a lot of text — up to 500 letters, please.")
+
+
+def forwarded() -> str:
+    return _(
+        "That looks forwarded — I only log what you write yourself. Type it in your own words "
+        "if it's yours."
+    )
+
+
+def edit_changes_nothing() -> str:
+    return _("I saw your edit — it changes nothing here. Send a new message if something's new.")
+
+
+def entry_removed() -> str:
+    return _("Okay — I've taken that entry out.")
+
+
+def corrected(saved: str) -> str:
+    return _("Corrected. {saved}").format(saved=saved)
+
+
+def too_old(day: str) -> str:
+    return _("That reminder was for {day} — too long ago to change now.").format(day=day)
+
+
+def saved_for(day: str) -> str:
+    return _("(Saved for {day}.)").format(day=day)
+
+
+def nothing_to_snooze() -> str:
+    return _("That reminder's day is over — there's nothing to snooze.")
+
+
+def day_ends_first() -> str:
+    return _("Your day ends before then, so I won't bring it back today.")

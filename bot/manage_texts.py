@@ -8,6 +8,7 @@ from babel.dates import format_datetime, get_day_names
 from bot.i18n import _, locale, ngettext, short_date
 from bot.parsing import describe_days
 from bot.texts import habit_title, hhmm, labelled, times_list
+from bot.timezones import zone_name
 from models.schedule import local_now
 from models.tables import Habit, Schedule, User
 from models.types import HabitKind, Purpose
@@ -132,7 +133,7 @@ def settings_overview(user: User, now: datetime) -> str:
     summary_at = hhmm(divmod(user.summary_minute, 60))
     lines = [
         _("<b>Settings</b>"),
-        _("Time zone: {zone}").format(zone=escape(user.tz)),
+        _("Time zone: {zone}").format(zone=escape(zone_name(user.tz))),
         _("Weekly summary: {day} at {time}").format(
             day=weekday_name(user.summary_weekday), time=summary_at
         ),

@@ -5,7 +5,7 @@ from html import escape
 
 from bot.i18n import _, ngettext, short_date
 from bot.texts import habit_title, hhmm, kind_label, name_or_friend, not_a_doctor
-from bot.timezones import describe_zone
+from bot.timezones import describe_zone, is_fixed_offset
 from models.catalog import Time
 from models.types import HabitKind
 
@@ -69,12 +69,21 @@ def zone_unknown() -> str:
 
 
 def zone_set(tz: str, now: datetime) -> str:
-    return _("Got it: {zone}.").format(zone=escape(describe_zone(tz, now)))
+    text = _("Got it: {zone}.").format(zone=escape(describe_zone(tz, now)))
+    return f"{text} {fixed_offset_note()}" if is_fixed_offset(tz) else text
 
 
 def zone_changed(tz: str, now: datetime) -> str:
-    return _("Got it: {zone}. Your reminders now follow this zone's clock.").format(
+    text = _("Got it: {zone}. Your reminders now follow this zone's clock.").format(
         zone=escape(describe_zone(tz, now))
+    )
+    return f"{text} {fixed_offset_note()}" if is_fixed_offset(tz) else text
+
+
+def fixed_offset_note() -> str:
+    return _(
+        "That's a fixed offset with no summer time — if your clocks change in summer, type "
+        "your city instead."
     )
 
 

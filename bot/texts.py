@@ -108,6 +108,12 @@ def refused() -> str:
     return _("Sorry, this Steady bot is private. Nothing you send is stored.")
 
 
+def private_only(bot_username: str) -> str:
+    return _(
+        "I work in private chats only, to keep what you share private. Message me directly: @{bot}"
+    ).format(bot=bot_username)
+
+
 def something_wrong() -> str:
     return _("Sorry, something went wrong on my side. Please try again in a moment.")
 

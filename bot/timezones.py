@@ -2,10 +2,11 @@
 
 import difflib
 import math
+import re
 import threading
 import unicodedata
 import zoneinfo
-from datetime import datetime
+from datetime import UTC, datetime
 from functools import lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING
@@ -68,6 +69,31 @@ _NOT_CITIES = {"act", "lhi", "nsw", "north", "south", "west", "east", "yancowinn
 _COUNTRY_NAMES = {"usa": "US", "america": "US", "united states of america": "US", "us": "US"}
 
 
+# "UTC+1", "GMT -5", "+05:30", "utc+5.30": an offset from UTC rather than a place.
+_OFFSET = re.compile(r"(?:utc|gmt)?\s*([+-])\s*(\d{1,2})(?:\s*[:.h]?\s*(\d{2}))?")
+# Two instants a half-year apart: a zone matches an offset if it has it at either.
+_OFFSET_PROBES = (datetime(2026, 1, 15, tzinfo=UTC), datetime(2026, 7, 15, tzinfo=UTC))
+
+
+def parse_offset(text: str) -> int | None:
+    """Return the minutes east of UTC that "UTC+1" or "+05:30" names, or None."""
+    match = _OFFSET.fullmatch(fold(text)) if isinstance(text, str) else None
+    if match is None:
+        return None
+    hours, minutes = int(match[2]), int(match[3] or 0)
+    if minutes >= 60 or hours * 60 + minutes > 14 * 60:
+        return None
+    return (hours * 60 + minutes) * (-1 if match[1] == "-" else 1)
+
+
+def offset_zone(minutes: int) -> str | None:
+    """Return the fixed-offset zone for whole hours (tzdata's Etc names invert the sign)."""
+    if minutes % 60:
+        return None  # no Etc zone for a half hour: a city names it better
+    hours = minutes // 60
+    return "UTC" if hours == 0 else f"Etc/GMT{-hours:+d}"
+
+
 def fold(text: str) -> str:
     """Fold case, accents, underscores and spacing so "São_Paulo" matches "sao paulo"."""
     decomposed = unicodedata.normalize("NFKD", text.casefold())
@@ -82,6 +108,9 @@ def resolve_zone(text: str) -> str | None:
     key = fold(text)
     if not key:
         return None
+    offset = parse_offset(key)
+    if offset is not None:
+        return offset_zone(offset)
     index = _index()
     found = index.get(key) or index.get(key.replace("-", " "))
     if found is None and key.replace(" ", "").replace("-", "").isalpha():
@@ -97,6 +126,9 @@ def suggest_zones(text: str, n: int = 3) -> list[str]:
     key = fold(text)
     if not key:
         return []
+    offset = parse_offset(key)
+    if offset is not None:
+        return zones_at_offset(offset)[:n]
     country = _country_names().get(key)
     if country in _COUNTRY_CHOICES:
         return list(_COUNTRY_CHOICES[country][:n])
@@ -130,9 +162,34 @@ def country_for_zone(tz: str) -> str | None:
     return countries.get(tz) or countries.get(canonical_zone(tz))
 
 
+@lru_cache(maxsize=64)
+def zones_at_offset(minutes: int) -> list[str]:
+    """Return the places whose clocks are this far from UTC in winter or summer, by name."""
+    found = {
+        zone
+        for zone in zone_countries()
+        for probe in _OFFSET_PROBES
+        if (offset := probe.astimezone(zoneinfo.ZoneInfo(zone)).utcoffset()) is not None
+        and offset.total_seconds() == minutes * 60
+    }
+    return sorted(found)
+
+
+def is_fixed_offset(tz: str) -> bool:
+    """Tell whether a zone is a bare UTC offset, with no summer time."""
+    return tz.startswith("Etc/GMT") and tz != "Etc/GMT"
+
+
+def zone_name(tz: str) -> str:
+    """Return how to show a zone: its IANA name, or "UTC+1" for tzdata's "Etc/GMT-1"."""
+    if is_fixed_offset(tz):
+        return f"UTC{-int(tz.removeprefix('Etc/GMT')):+d}"
+    return tz
+
+
 def describe_zone(tz: str, now: datetime) -> str:
     """Name a zone with its current local time: "Europe/Berlin (now 14:05)"."""
-    return f"{tz} (now {local_now(now, tz):%H:%M})"
+    return f"{zone_name(tz)} (now {local_now(now, tz):%H:%M})"
 
 
 def zone_for_location(lat: float, lon: float) -> str | None:

@@ -1,7 +1,7 @@
 """Recording check-ins: once per delivery (a second tap changes the answer), or free-standing."""
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlmodel import col, select
@@ -20,6 +20,26 @@ class Entry:
     value: float | None = None
     quality: int | None = None
     note: str | None = None
+
+
+# A reminder can be answered on its own day and the day after ("yesterday's, filled in this
+# morning"); older ones are closed, so a stray tap never rewrites what was stored long ago.
+ANSWERABLE_DAYS = 1
+
+
+def reminder_day(delivery: Delivery, user: User) -> date:
+    """Return the user's day a reminder counts for."""
+    return local_day(delivery.due_at, user.tz, user.day_end_minute)
+
+
+def days_late(delivery: Delivery, user: User, now: datetime) -> int:
+    """Return how many of the user's days ago the reminder's day was (0 = today)."""
+    return (local_day(now, user.tz, user.day_end_minute) - reminder_day(delivery, user)).days
+
+
+def can_snooze(delivery: Delivery, until: datetime) -> bool:
+    """Tell whether a snooze can come back before the reminder's day closes."""
+    return delivery.expires_at is not None and until < delivery.expires_at
 
 
 async def owned_delivery(
@@ -109,15 +129,29 @@ async def first_habit_of(session: AsyncSession, *, user_id: int, kind: HabitKind
 
 
 async def log_checkin(
-    session: AsyncSession, *, user: User, kind: HabitKind, entry: Entry, now: datetime
+    session: AsyncSession,
+    *,
+    user: User,
+    kind: HabitKind,
+    entry: Entry,
+    now: datetime,
+    message_id: int | None = None,
 ) -> Checkin:
-    """Record a check-in typed or logged without a button; it answers an open reminder if any."""
+    """Record a check-in typed or logged without a button; it answers an open reminder if any.
+
+    message_id is the typed message's, so that editing the message corrects this entry.
+    """
     delivery = await open_delivery_for(session, user_id=user.id, kind=kind, now=now)
     if delivery is not None:
         habit = await session.get(Habit, delivery.habit_id)
-        return await record_checkin(
+        checkin = await record_checkin(
             session, user=user, delivery=delivery, habit=habit, entry=entry, now=now
         )
+        if message_id is not None:
+            checkin.source_message_id = message_id
+            session.add(checkin)
+            await session.flush()
+        return checkin
     habit = await first_habit_of(session, user_id=user.id, kind=kind)
     checkin = Checkin(
         user_id=user.id,
@@ -129,10 +163,40 @@ async def log_checkin(
         note=entry.note,
         recorded_at=now,
         local_date=local_day(now, user.tz, user.day_end_minute),
+        source_message_id=message_id,
     )
     session.add(checkin)
     await session.flush()
     return checkin
+
+
+async def checkin_from_message(
+    session: AsyncSession, *, user_id: int, message_id: int
+) -> Checkin | None:
+    """Return the entry a typed message made, if it made one."""
+    found = await session.exec(
+        select(Checkin).where(Checkin.user_id == user_id, Checkin.source_message_id == message_id)
+    )
+    return found.first()
+
+
+async def correct_checkin(
+    session: AsyncSession, *, checkin: Checkin, entry: Entry, now: datetime
+) -> Checkin:
+    """Replace what an edited message said, keeping its day and its reminder."""
+    checkin.answer, checkin.value, checkin.note = entry.answer, entry.value, entry.note
+    if entry.quality is not None:
+        checkin.quality = entry.quality
+    checkin.recorded_at = now
+    session.add(checkin)
+    await session.flush()
+    return checkin
+
+
+async def remove_checkin(session: AsyncSession, *, checkin: Checkin) -> None:
+    """Forget an entry whose message was edited into something that is not a check-in."""
+    await session.delete(checkin)
+    await session.flush()
 
 
 async def add_details(

@@ -163,6 +163,8 @@ class Checkin(SQLModel, table=True):
     note: str | None = Field(default=None, max_length=500)  # technique, reason, side effect
     local_date: date  # the user's day it counts for (their day ends at day_end_minute)
     recorded_at: datetime = Field(sa_column=_utc(nullable=False))
+    # The typed message that made it, so editing that message corrects this entry.
+    source_message_id: int | None = Field(default=None, sa_column=Column(BigInteger))
 
 
 class SafetyEvent(SQLModel, table=True):

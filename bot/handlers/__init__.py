@@ -4,6 +4,7 @@ from telegram import Update
 from telegram.ext import (
     BaseHandler,
     CallbackQueryHandler,
+    ChatMemberHandler,
     CommandHandler,
     MessageHandler,
     TypeHandler,
@@ -14,6 +15,7 @@ from bot.callback_data import Area, pattern
 from bot.handlers import (
     access,
     checkins,
+    groups,
     habits,
     language,
     phq9,
@@ -27,9 +29,14 @@ from bot.handlers import (
 from bot.i18n import N_
 
 PRIVATE = filters.ChatType.PRIVATE
+EDITED = filters.UpdateType.EDITED_MESSAGE
 
 BY_GROUP: dict[int, list[BaseHandler]] = {
-    -3: [TypeHandler(Update, language.use_senders_language, block=True)],
+    -4: [TypeHandler(Update, language.use_senders_language)],
+    -3: [
+        ChatMemberHandler(groups.added_to_group, ChatMemberHandler.MY_CHAT_MEMBER),
+        TypeHandler(Update, groups.outside_private_chats),
+    ],
     -2: [TypeHandler(Update, access.allow_list_guard)],
     -1: [MessageHandler(PRIVATE & (filters.TEXT | filters.CAPTION), safety.safety_check)],
     0: [MessageHandler(PRIVATE & filters.COMMAND, router.end_step_on_command)],
@@ -54,6 +61,8 @@ BY_GROUP: dict[int, list[BaseHandler]] = {
         CallbackQueryHandler(summary.report_button, pattern=pattern(Area.REPORT)),
         CallbackQueryHandler(privacy.delete_button, pattern=pattern(Area.ERASE)),
         CallbackQueryHandler(router.stale_button),
+        MessageHandler(PRIVATE & EDITED & filters.TEXT, router.edited_text),
+        MessageHandler(PRIVATE & EDITED, router.ignore_edit),
         MessageHandler(PRIVATE & filters.COMMAND, router.unknown_command),
         MessageHandler(PRIVATE & filters.TEXT, router.text_message),
         MessageHandler(PRIVATE & filters.LOCATION, router.location_message),

@@ -1,5 +1,6 @@
 """Check-ins: one tap on a reminder, its optional details, /checkin, and free text."""
 
+from dataclasses import replace
 from datetime import timedelta
 from html import escape
 
@@ -11,12 +12,13 @@ from bot.context import Ctx
 from bot.conversation import NoteStep
 from bot.handlers.replies import Reply, notice
 from bot.handlers.turn import Turn, reply_turn
+from bot.i18n import short_date
 from bot.keyboards import b
 from bot.texts import button_expired, not_yours, plain_label
 from models import checkins, habits
 from models.catalog import SNOOZE_MINUTES
 from models.checkins import Entry
-from models.tables import Checkin
+from models.tables import Checkin, Delivery
 from models.types import Answer, HabitKind, Purpose, SkipReason
 
 MAX_NOTE = 500
@@ -47,22 +49,38 @@ async def _answered(turn: Turn, choice: Button) -> list[Reply]:
     delivery, habit = owned
     if habit is None or delivery.purpose is not Purpose.CHECKIN:
         return [notice(button_expired())]
+    late = checkins.days_late(delivery, turn.user, turn.now)
+    day = short_date(checkins.reminder_day(delivery, turn.user))
+    if late > checkins.ANSWERABLE_DAYS:
+        return [notice(checkin_texts.too_old(day))]
     if choice.op == "snooze":
-        minutes = small_int(choice.arg, 1, 24 * 60)
-        if minutes in SNOOZE_MINUTES and minutes is not None:
-            until = turn.now + timedelta(minutes=minutes)
-            await checkins.snooze(turn.session, delivery=delivery, until=until)
-            turn.reschedule()
-            return [Reply(checkin_texts.snoozed(minutes), edit=True)]
-        markup = reminders.snooze_keyboard(delivery.id or 0)
-        return [Reply(checkin_texts.snooze_for_how_long(), markup, edit=True)]
+        return await _snooze(turn, delivery, choice.arg)
     entry = reminders.button_entry(habit.kind, choice.op, choice.arg)
     if entry is None:
         return [notice(button_expired())]
     checkin = await checkins.record_checkin(
         turn.session, user=turn.user, delivery=delivery, habit=habit, entry=entry, now=turn.now
     )
-    return [_saved(checkin)]
+    saved = _saved(checkin)
+    if late:  # say plainly which day a late answer went to
+        saved = replace(saved, text=f"{saved.text}\n{checkin_texts.saved_for(day)}")
+    return [saved]
+
+
+async def _snooze(turn: Turn, delivery: Delivery, arg: str) -> list[Reply]:
+    """Snooze for the chosen minutes, or ask how long; never past the end of the user's day."""
+    minutes = small_int(arg, 1, 24 * 60)
+    if delivery.expires_at is None:
+        return [notice(checkin_texts.nothing_to_snooze())]
+    if minutes in SNOOZE_MINUTES and minutes is not None:
+        until = turn.now + timedelta(minutes=minutes)
+        if not checkins.can_snooze(delivery, until):
+            return [notice(checkin_texts.day_ends_first())]
+        await checkins.snooze(turn.session, delivery=delivery, until=until)
+        turn.reschedule()
+        return [Reply(checkin_texts.snoozed(minutes), edit=True)]
+    markup = reminders.snooze_keyboard(delivery.id or 0)
+    return [Reply(checkin_texts.snooze_for_how_long(), markup, edit=True)]
 
 
 async def _logged(turn: Turn, choice: Button) -> list[Reply]:
@@ -129,16 +147,40 @@ async def _log_menu(turn: Turn) -> list[Reply]:
     return [Reply(checkin_texts.what_to_log(), InlineKeyboardMarkup(buttons))]
 
 
-async def free_text(turn: Turn, text: str) -> list[Reply]:
+async def free_text(turn: Turn, text: str, message_id: int | None = None) -> list[Reply]:
     """Record a typed check-in such as "slept 7.5h", or say what can be typed."""
     parsed = parsing.parse_checkin(text)
     if parsed is None:
         return [Reply(checkin_texts.cant_read())]
     entry = Entry(parsed.answer, parsed.value, parsed.quality, parsed.note)
     checkin = await checkins.log_checkin(
-        turn.session, user=turn.user, kind=parsed.kind, entry=entry, now=turn.now
+        turn.session,
+        user=turn.user,
+        kind=parsed.kind,
+        entry=entry,
+        now=turn.now,
+        message_id=message_id,
     )
     return [Reply(reminders.saved_text(checkin.kind, checkin))]
+
+
+async def edited(turn: Turn, text: str, message_id: int) -> list[Reply]:
+    """Correct the entry an edited message made; an edit of anything else changes nothing."""
+    session, user = turn.session, turn.user
+    checkin = await checkins.checkin_from_message(session, user_id=user.id, message_id=message_id)
+    if checkin is None:
+        return [Reply(checkin_texts.edit_changes_nothing())]
+    parsed = parsing.parse_checkin(text)
+    if parsed is None:
+        await checkins.remove_checkin(session, checkin=checkin)
+        return [Reply(checkin_texts.entry_removed())]
+    entry = Entry(parsed.answer, parsed.value, parsed.quality, parsed.note)
+    if parsed.kind is not checkin.kind:
+        await checkins.remove_checkin(session, checkin=checkin)
+        return await free_text(turn, text, message_id)
+    corrected = await checkins.correct_checkin(session, checkin=checkin, entry=entry, now=turn.now)
+    saved = reminders.saved_text(corrected.kind, corrected)
+    return [Reply(checkin_texts.corrected(saved))]
 
 
 async def note_text(turn: Turn, data: NoteStep, text: str) -> list[Reply]:

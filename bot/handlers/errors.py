@@ -3,7 +3,7 @@
 import logging
 
 from telegram import Update
-from telegram.error import Forbidden, NetworkError
+from telegram.error import BadRequest, Forbidden, NetworkError
 
 from bot import texts
 from bot.context import Ctx
@@ -18,7 +18,9 @@ async def apologise_and_log(update: object, context: Ctx) -> None:
     if isinstance(error, Forbidden):
         log.warning("user blocked the bot (update %s)", update_id)
         return
-    if isinstance(error, NetworkError):
+    # BadRequest is a NetworkError in python-telegram-bot, but it is our fault (bad HTML, a
+    # message too long, a button in the wrong chat), not passing trouble: log it and apologise.
+    if isinstance(error, NetworkError) and not isinstance(error, BadRequest):
         log.warning("network error while handling update %s: %s", update_id, type(error).__name__)
         return
     log.error("error while handling update %s", update_id, exc_info=error)

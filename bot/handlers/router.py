@@ -10,7 +10,7 @@ from typing import Any
 
 from telegram import Update
 
-from bot import setup_texts, texts
+from bot import checkin_texts, setup_texts, texts
 from bot.callback_data import Button, parse
 from bot.context import Ctx
 from bot.conversation import Flow
@@ -51,14 +51,31 @@ async def text_message(update: Update, context: Ctx) -> None:
     """Answer typed text: the current step's question, else a free-text check-in."""
     if safety.answered(update, context):
         return  # the safety net has answered this message; the step waits, unchanged
-    text = update.effective_message.text or "" if update.effective_message else ""
+    message = update.effective_message
+    if message is None:
+        return
+    text = message.text or ""
 
     async def step(turn: Turn) -> list[Reply]:
         if turn.state is not None:
             return await FLOWS[turn.state.flow].on_text(turn, turn.state.data, text)
         if turn.user.onboarded_at is None:
             return [Reply(texts.finish_setup())]
-        return await checkins.free_text(turn, text)
+        if message.forward_origin is not None:
+            return [Reply(checkin_texts.forwarded())]  # someone else's words, not their dose
+        return await checkins.free_text(turn, text, message.message_id)
+
+    await reply_turn(update, context, step)
+
+
+async def edited_text(update: Update, context: Ctx) -> None:
+    """Correct the entry an edited message made; other edits change nothing, and say so."""
+    message = update.edited_message
+    if message is None or safety.answered(update, context):
+        return
+
+    async def step(turn: Turn) -> list[Reply]:
+        return await checkins.edited(turn, message.text or "", message.message_id)
 
     await reply_turn(update, context, step)
 
@@ -109,6 +126,10 @@ async def end_step_on_command(update: Update, context: Ctx) -> None:
         return []
 
     await run_turn(update, context, step)
+
+
+async def ignore_edit(update: Update, context: Ctx) -> None:
+    """An edited photo, sticker or location changes nothing, and needs no answer."""
 
 
 async def unknown_command(update: Update, context: Ctx) -> None:

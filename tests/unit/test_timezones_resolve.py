@@ -10,6 +10,7 @@ from bot.timezones import (
     resolve_zone,
     suggest_zones,
     zone_for_location,
+    zone_name,
 )
 
 
@@ -137,3 +138,30 @@ def test_canonical_zone_follows_renames():
 )  # fmt: skip
 def test_cities_that_are_not_zone_names_resolve_offline(text, zone):
     assert resolve_zone(text) == zone
+
+
+@pytest.mark.parametrize(
+    ("text", "zone", "shown"),
+    [
+        ("UTC+1", "Etc/GMT-1", "UTC+1"),
+        ("utc +1", "Etc/GMT-1", "UTC+1"),
+        ("GMT-5", "Etc/GMT+5", "UTC-5"),
+        ("+14", "Etc/GMT-14", "UTC+14"),
+        ("UTC+0", "UTC", "UTC"),
+    ],
+)
+def test_a_utc_offset_is_that_offset_not_utc(text, zone, shown):
+    assert resolve_zone(text) == zone
+    assert zone_name(zone) == shown
+
+
+@pytest.mark.parametrize("text", ["+05:30", "UTC+5:30", "utc+5.30"])
+def test_a_half_hour_offset_suggests_the_places_that_keep_it(text):
+    assert resolve_zone(text) is None
+    assert suggest_zones(text) == ["Asia/Colombo", "Asia/Kolkata"]
+
+
+@pytest.mark.parametrize("text", ["UTC+15", "+25", "UTC+1:75"])
+def test_an_offset_no_clock_has_is_refused(text):
+    assert resolve_zone(text) is None
+    assert "UTC" not in suggest_zones(text)
