@@ -11,7 +11,7 @@ from bench.dispatch_data import build_burst, floor_second, utc_now
 from bot.app import build_application
 from bot.config import Settings
 from bot.context import Deps
-from bot.local_api import LocalBotApi
+from localchat.server import LocalBotApi
 from jobs.clock import system_clock
 from models.db import Database
 

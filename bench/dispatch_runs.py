@@ -10,7 +10,7 @@ from pathlib import Path
 from sqlalchemy import text
 
 from bench.dispatch_data import build_burst, floor_second, make_due, utc_now
-from bot.local_api import LocalBotApi
+from localchat.server import LocalBotApi
 from jobs.dispatcher import Dispatcher
 from jobs.sender import DueReminder, SendOutcome, SendResult
 from models import deliveries

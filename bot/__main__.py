@@ -66,8 +66,8 @@ def _deps(settings: Settings) -> Deps:
 
 async def run_local_chat(settings: Settings) -> None:
     """Run the same bot against a local Bot API stand-in and chat with it in this terminal."""
-    from bot import terminal
-    from bot.local_api import LocalBotApi
+    from localchat import terminal
+    from localchat.server import LocalBotApi
 
     with LocalBotApi() as api:
         local = settings.model_copy(

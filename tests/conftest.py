@@ -1,9 +1,11 @@
-"""Shared fixtures: real SQLite files migrated once per session, and a clock tests move."""
+"""Shared fixtures: real SQLite files migrated once per session, a clock tests move, and the
+local Bot API stand-in."""
 
 import asyncio
 import os
 import shutil
 import uuid
+from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -12,6 +14,7 @@ from sqlalchemy import text
 from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import create_async_engine
 
+from localchat.server import LocalBotApi
 from models.db import Database, async_url
 from tests.factories import FixedClock
 
@@ -38,6 +41,13 @@ async def db(template_db: Path, tmp_path: Path):
     database = Database(f"sqlite:///{path}")
     yield database
     await database.dispose()
+
+
+@pytest.fixture
+def fake_api() -> Iterator[LocalBotApi]:
+    """Serve a local Bot API on 127.0.0.1 for one test, stopping it afterwards."""
+    with LocalBotApi() as api:
+        yield api
 
 
 @pytest.fixture

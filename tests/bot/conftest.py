@@ -1,21 +1,12 @@
 """Fixtures for tests of the Telegram edge."""
 
-from collections.abc import Iterator
-
 import pytest
 from telegram import Update
 
 from bot.app import build_application, on_startup
 from bot.config import Settings
 from bot.context import Deps
-from bot.local_api import LocalBotApi
-
-
-@pytest.fixture
-def fake_api() -> Iterator[LocalBotApi]:
-    """Serve a local Bot API on 127.0.0.1 for one test, stopping it afterwards."""
-    with LocalBotApi() as api:
-        yield api
+from localchat.server import LocalBotApi
 
 
 @pytest.fixture

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.local_api import LocalBotApi
+from localchat.server import LocalBotApi
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -10,7 +10,7 @@ from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TimedOut
 from telegram.request import HTTPXRequest
 
-from bot.local_api import LocalBotApi
+from localchat.server import LocalBotApi
 
 PNG_16x32 = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x10\0\0\0\x20" + bytes(20)
 KEYBOARD = InlineKeyboardMarkup(

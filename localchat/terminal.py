@@ -9,8 +9,8 @@ import threading
 from pathlib import Path
 from typing import Any, TextIO
 
-from bot.local_api import LocalBotApi
-from bot.local_api_state import JSON, plain_text
+from localchat.server import LocalBotApi
+from localchat.state import JSON, plain_text
 
 BANNER = "Steady — local chat (no Telegram; talking to a local stand-in on 127.0.0.1)"
 USAGE = (

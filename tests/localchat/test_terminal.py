@@ -18,8 +18,8 @@ from telegram.ext import (
     filters,
 )
 
-from bot import terminal
-from bot.local_api import LocalBotApi
+from localchat import terminal
+from localchat.server import LocalBotApi
 
 PNG = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x01\0\0\0\x01" + bytes(20)
 CHOICES = InlineKeyboardMarkup(

@@ -6,8 +6,8 @@ import time
 import uuid
 from typing import Any
 
-from bot.local_api_methods import message_json
-from bot.local_api_state import JSON, ApiState, Chat
+from localchat.methods import message_json
+from localchat.state import JSON, ApiState, Chat
 
 
 class UpdateBuilders:

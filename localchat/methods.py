@@ -9,7 +9,7 @@ import uuid
 from collections.abc import Callable
 from typing import Any
 
-from bot.local_api_state import JSON, ApiError, ApiState, Chat, plain_text
+from localchat.state import JSON, ApiError, ApiState, Chat, plain_text
 
 Method = Callable[[ApiState, JSON], Any]
 METHODS: dict[str, Method] = {}

@@ -16,9 +16,9 @@ import tornado.iostream
 import tornado.netutil
 import tornado.web
 
-from bot.local_api_methods import canonical, run
-from bot.local_api_state import JSON, ApiError, ApiState, Fault, is_message_method
-from bot.local_api_updates import UpdateBuilders
+from localchat.methods import canonical, run
+from localchat.state import JSON, ApiError, ApiState, Fault, is_message_method
+from localchat.updates import UpdateBuilders
 
 # PTB JSON-encodes every form value that is not already a string, so "42" is ambiguous:
 # these parameters are strings in the Bot API and must not be decoded.
