@@ -11,8 +11,8 @@ from bench.dispatch_data import build_burst, floor_second, utc_now
 from bot.app import build_application
 from bot.config import Settings
 from bot.context import Deps
-from localchat.server import LocalBotApi
 from jobs.clock import system_clock
+from localchat.server import LocalBotApi
 from models.db import Database
 
 

@@ -10,9 +10,9 @@ from pathlib import Path
 from sqlalchemy import text
 
 from bench.dispatch_data import build_burst, floor_second, make_due, utc_now
-from localchat.server import LocalBotApi
 from jobs.dispatcher import Dispatcher
 from jobs.sender import DueReminder, SendOutcome, SendResult
+from localchat.server import LocalBotApi
 from models import deliveries
 from models.db import Database
 
