@@ -70,6 +70,7 @@ class _MethodHandler(tornado.web.RequestHandler):
         if token != self.api.token:
             return self._reply(401, ApiError(401).body())
         method, params = canonical(name), decode_params(self.request)
+        state.arrive(method or name, params)
         if method is None:
             state.record(name, params, 404)
             return self._reply(404, ApiError(404).body())
@@ -255,6 +256,13 @@ class LocalBotApi(UpdateBuilders):
         with self.state.lock:
             wanted = method.lower() if method else None
             return [dict(c) for c in self.state.call_log if wanted in (None, c["_method"].lower())]
+
+    def arrivals(self, method: str | None = None) -> list[JSON]:
+        """Return calls as they arrived, answered or not yet (a long poll counts at once)."""
+        with self.state.lock:
+            wanted = method.lower() if method else None
+            log = self.state.arrival_log
+            return [dict(c) for c in log if wanted in (None, c["_method"].lower())]
 
     def sent_to(self, chat_id: Any) -> list[JSON]:
         """Return the messages, photos and documents sent to a chat, as they stand now."""

@@ -147,6 +147,7 @@ class ApiState:
         """Forget calls, updates, chats, faults and counters."""
         with self.lock:
             self.call_log: list[JSON] = []
+            self.arrival_log: list[JSON] = []
             self.updates: list[JSON] = []
             self.chats: dict[Any, Chat] = {}
             self.blocked: set[Any] = set()
@@ -170,6 +171,12 @@ class ApiState:
         """Return the chat with this id, creating it on first use."""
         with self.lock:
             return self.chats.setdefault(chat_id, Chat(chat_id))
+
+    def arrive(self, method: str, params: JSON) -> None:
+        """Log a call as it arrives, before any answer (a long poll may not answer for long)."""
+        with self.lock:
+            self.arrival_log.append({**params, "_method": method})
+            self.notify()
 
     def record(self, method: str, params: JSON, status: int | None) -> None:
         """Log a finished call; status None means the connection was dropped."""

@@ -33,7 +33,8 @@ class BotProcess:
         self.proc: subprocess.Popen | None = None
 
     def start(self) -> None:
-        polls = len(self.api.calls("getUpdates"))
+        """Start the process and return once its first long poll has arrived, not ended."""
+        polls = len(self.api.arrivals("getUpdates"))
         self.proc = subprocess.Popen(
             [sys.executable, "-m", "bot"],
             cwd=ROOT,
@@ -44,7 +45,8 @@ class BotProcess:
             text=True,
         )
         self.api.wait_for(
-            lambda: len(self.api.calls("getUpdates")) > polls or self.proc.poll() is not None, 30
+            lambda: len(self.api.arrivals("getUpdates")) > polls or self.proc.poll() is not None,
+            30,
         )
         assert self.proc.poll() is None, self.proc.stdout.read()
 

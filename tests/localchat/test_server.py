@@ -242,6 +242,15 @@ async def test_clear_forgets_calls_but_keeps_update_ids_rising(fake_api, bot) ->
     assert after > before
 
 
+async def test_a_long_poll_is_seen_when_it_arrives_not_only_when_it_ends(fake_api, bot) -> None:
+    poll = asyncio.create_task(bot.get_updates(timeout=30))
+    [arrived] = await fake_api.wait_for_async(lambda: fake_api.arrivals("getUpdates"), timeout=2)
+    assert (arrived["timeout"], fake_api.calls("getUpdates")) == (30, [])
+    fake_api.push_update(fake_api.message_update(1, "hi"))
+    assert [u.message.text for u in await asyncio.wait_for(poll, 2)] == ["hi"]
+    assert [c["_status"] for c in fake_api.calls("getUpdates")] == [200]
+
+
 async def test_stop_ends_a_pending_long_poll() -> None:
     api = LocalBotApi().start()
     async with Bot(api.token, base_url=api.base_url) as bot:
