@@ -9,10 +9,17 @@ import uuid
 from collections.abc import Callable
 from typing import Any
 
-from localchat.state import JSON, ApiError, ApiState, Chat, plain_text
+from localchat.parse_mode import HtmlError, parse_html, plain_text
+from localchat.state import JSON, ApiError, ApiState, Chat
 
 Method = Callable[[ApiState, JSON], Any]
 METHODS: dict[str, Method] = {}
+PARSE_MODES = frozenset({"", "html", "markdown", "markdownv2"})
+# Telegram's limits, counted on the text a chat shows (after the parse mode).
+TEXT_LIMITS = {
+    "text": (4096, "Bad Request: message is too long"),
+    "caption": (1024, "Bad Request: message caption is too long"),
+}
 
 
 def method(name: str) -> Callable[[Method], Method]:
@@ -59,6 +66,21 @@ def message_json(state: ApiState, chat: Chat, entry: JSON) -> JSON:
     return message
 
 
+def shown_text(params: JSON, key: str) -> str:
+    """Return the text or caption a chat will show, refusing what Telegram refuses."""
+    raw, mode = str(params.get(key) or ""), str(params.get("parse_mode") or "").lower()
+    if mode not in PARSE_MODES:
+        raise ApiError(400, "Bad Request: unsupported parse_mode")
+    try:
+        text = parse_html(raw) if mode == "html" else raw
+    except HtmlError as error:
+        raise ApiError(400, f"Bad Request: can't parse entities: {error}") from None
+    limit, too_long = TEXT_LIMITS[key]
+    if len(text) > limit:
+        raise ApiError(400, too_long)
+    return text
+
+
 def _chat_for(state: ApiState, params: JSON) -> Chat:
     """Return the chat a call names, or raise Telegram's error for a missing one."""
     chat_id = params.get("chat_id")
@@ -80,7 +102,7 @@ def _store(state: ApiState, method_name: str, params: JSON, **extra: Any) -> JSO
 @method("sendMessage")
 def send_message(state: ApiState, params: JSON) -> JSON:
     """Send a text message."""
-    if not str(params.get("text") or "").strip():
+    if not shown_text(params, "text").strip():
         raise ApiError(400, "Bad Request: message text is empty")
     return _store(state, "sendMessage", params)
 
@@ -100,6 +122,7 @@ def _png_size(data: bytes) -> tuple[int, int]:
 @method("sendPhoto")
 def send_photo(state: ApiState, params: JSON) -> JSON:
     """Send a photo, uploaded or by file_id."""
+    shown_text(params, "caption")
     data = params.get("_files", {}).get("photo", b"")
     width, height = _png_size(data)
     size = {"file_id": _file_id("photo"), "file_unique_id": uuid.uuid4().hex[:12]}
@@ -110,6 +133,7 @@ def send_photo(state: ApiState, params: JSON) -> JSON:
 @method("sendDocument")
 def send_document(state: ApiState, params: JSON) -> JSON:
     """Send a document, uploaded or by file_id."""
+    shown_text(params, "caption")
     upload = params.get("document")
     meta = upload if isinstance(upload, dict) else {"filename": "file", "size": 0}
     document = {"file_id": _file_id("document"), "file_unique_id": uuid.uuid4().hex[:12]}
@@ -137,7 +161,7 @@ def _edit(state: ApiState, name: str, params: JSON, changes: JSON) -> JSON | boo
 @method("editMessageText")
 def edit_message_text(state: ApiState, params: JSON) -> JSON | bool:
     """Replace a message's text (and keyboard, which goes when not given)."""
-    if not str(params.get("text") or "").strip():
+    if not shown_text(params, "text").strip():
         raise ApiError(400, "Bad Request: message text is empty")
     changes = {k: params.get(k) for k in ("text", "parse_mode", "reply_markup")}
     return _edit(state, "editMessageText", params, changes)
@@ -146,6 +170,7 @@ def edit_message_text(state: ApiState, params: JSON) -> JSON | bool:
 @method("editMessageCaption")
 def edit_message_caption(state: ApiState, params: JSON) -> JSON | bool:
     """Replace a photo's or document's caption."""
+    shown_text(params, "caption")
     changes = {k: params.get(k) for k in ("caption", "parse_mode", "reply_markup")}
     return _edit(state, "editMessageCaption", params, changes)
 

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import html
-import re
 import threading
 import time
 from collections import deque
@@ -31,13 +29,6 @@ DESCRIPTIONS = {
     409: "Conflict: terminated by other getUpdates request",
     502: "Bad Gateway",
 }
-
-
-def plain_text(text: str, parse_mode: str | None = "HTML") -> str:
-    """Return text as a chat shows it: HTML tags stripped and entities unescaped."""
-    if (parse_mode or "").upper() != "HTML":
-        return text
-    return html.unescape(re.sub(r"<[^>]+>", "", text))
 
 
 def is_message_method(method: str) -> bool:

@@ -9,8 +9,9 @@ import threading
 from pathlib import Path
 from typing import Any, TextIO
 
+from localchat.parse_mode import plain_text
 from localchat.server import LocalBotApi
-from localchat.state import JSON, plain_text
+from localchat.state import JSON
 
 BANNER = "Steady — local chat (no Telegram; talking to a local stand-in on 127.0.0.1)"
 USAGE = (

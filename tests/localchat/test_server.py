@@ -107,6 +107,46 @@ async def test_edit_message_text_updates_the_message_and_refuses_a_no_op(fake_ap
     assert await bot.edit_message_reply_markup(inline_message_id="abc") is True
 
 
+async def test_invalid_html_is_refused_like_telegram_and_nothing_is_sent(fake_api, bot) -> None:
+    sent = await bot.send_message(42, "Hi <b>Sam</b>", parse_mode="HTML")
+    refusals = [
+        bot.send_message(42, "Welcome back, Anna <3", parse_mode="HTML"),
+        bot.edit_message_text(
+            "<i>Taken", chat_id=42, message_id=sent.message_id, parse_mode="HTML"
+        ),
+        bot.send_photo(42, PNG_16x32, caption="<week>", parse_mode="HTML"),
+        bot.send_document(42, b"x", filename="a.csv", caption="1 < 2", parse_mode="HTML"),
+    ]
+    for call in refusals:
+        with pytest.raises(BadRequest, match="Can't parse entities"):
+            await call
+    assert [m["text"] for m in fake_api.sent_to(42)] == ["Hi <b>Sam</b>"]
+
+
+def test_invalid_html_gets_telegrams_exact_description(fake_api: LocalBotApi) -> None:
+    params = {"chat_id": 1, "text": "a < b", "parse_mode": "HTML"}
+    answer = httpx.post(url(fake_api, "sendMessage"), json=params)
+    assert (answer.status_code, answer.json()["description"]) == (
+        400,
+        'Bad Request: can\'t parse entities: Unsupported start tag "" at byte offset 2',
+    )
+
+
+async def test_text_without_html_mode_is_shown_as_typed(fake_api, bot) -> None:
+    plain = await bot.send_message(42, "a < b &amp; <i>", parse_mode=None)
+    assert plain.text == "a < b &amp; <i>"
+    with pytest.raises(BadRequest, match=r"(?i)unsupported parse_mode"):
+        await bot.send_message(42, "hi", parse_mode="XML")
+
+
+async def test_too_long_text_or_caption_is_refused(fake_api, bot) -> None:
+    assert (await bot.send_message(42, "<b>x</b>" * 4096, parse_mode="HTML")).text == "x" * 4096
+    with pytest.raises(BadRequest, match=r"(?i)message is too long"):
+        await bot.send_message(42, "x" * 4097)
+    with pytest.raises(BadRequest, match=r"(?i)caption is too long"):
+        await bot.send_photo(42, PNG_16x32, caption="x" * 1025)
+
+
 async def test_send_photo_keeps_the_uploaded_bytes(fake_api, bot) -> None:
     message = await bot.send_photo(42, PNG_16x32, caption="Your week", filename="week.png")
     assert (message.photo[-1].width, message.photo[-1].height, message.caption) == (
