@@ -252,5 +252,17 @@ def _true(state: ApiState, params: JSON) -> bool:
     return True
 
 
-for _name in ("answerCallbackQuery", "sendChatAction", "logOut", "close"):
+@method("answerCallbackQuery")
+def answer_callback_query(state: ApiState, params: JSON) -> bool:
+    """Answer a button press; a text shows in that chat as a pop-up, or an alert to dismiss."""
+    pressed = state.queries.get(str(params.get("callback_query_id")))
+    if pressed is not None and params.get("text"):
+        chat_id, message_id = pressed
+        answer = {"method": "answerCallbackQuery", "message_id": message_id}
+        answer |= {"text": str(params["text"]), "show_alert": bool(params.get("show_alert"))}
+        state.chat(chat_id).events.append(answer)
+    return True
+
+
+for _name in ("sendChatAction", "logOut", "close"):
     METHODS[_name] = _true

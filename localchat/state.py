@@ -144,6 +144,8 @@ class ApiState:
             self.blocked: set[Any] = set()
             self.faults: list[Fault] = []
             self.commands: list[JSON] = []
+            # Each button press built here: query id -> (chat id, message id), for its answer.
+            self.queries: dict[str, tuple[Any, Any]] = {}
             self.webhook: JSON = {}
             self.limits = RateLimits(enforce=self.limits.enforce)
             self.notify()

@@ -66,7 +66,8 @@ class UpdateBuilders:
         with self.state.lock:
             chat.first_name = first_name
             message = _pressed_message(self.state, chat, message_id, message_text)
-        query = {"id": uuid.uuid4().hex[:16], "from": _user(user_id, first_name)}
+            query = {"id": uuid.uuid4().hex[:16], "from": _user(user_id, first_name)}
+            self.state.queries[query["id"]] = (user_id, message["message_id"])
         query |= {"chat_instance": f"local-{user_id}", "data": data, "message": message}
         return {"update_id": self.state.next_update_id(), "callback_query": query}
 
