@@ -1,9 +1,12 @@
 """python -m bot: read the settings, then run the bot (or a local terminal chat without a token)."""
 
 import asyncio
+import contextlib
+import functools
 import gc
 import logging
 import sys
+from dataclasses import replace
 
 from pydantic import SecretStr, ValidationError
 from telegram import Update
@@ -38,7 +41,9 @@ def main() -> int:
     logging.getLogger("httpx").setLevel(logging.WARNING)
     logging.getLogger("apscheduler").setLevel(logging.WARNING)
     if local:
-        asyncio.run(run_local_chat(settings))
+        # Ctrl-C ends the chat itself; a second one during shutdown needs no traceback either.
+        with contextlib.suppress(KeyboardInterrupt):
+            asyncio.run(run_local_chat(settings))
         return 0
     app = build_application(_deps(settings))
     # Start-up objects live for the whole run: keep them out of every later full collection,
@@ -66,7 +71,7 @@ def _deps(settings: Settings) -> Deps:
 
 async def run_local_chat(settings: Settings) -> None:
     """Run the same bot against a local Bot API stand-in and chat with it in this terminal."""
-    from localchat import terminal
+    from localchat import files, terminal
     from localchat.server import LocalBotApi
 
     with LocalBotApi() as api:
@@ -76,7 +81,8 @@ async def run_local_chat(settings: Settings) -> None:
                 "telegram_api_base_url": api.base_url,
             }
         )
-        app = build_application(_deps(local))
+        erase_files = functools.partial(files.erase_user_files, files.DEFAULT_ROOT)
+        app = build_application(replace(_deps(local), on_user_erased=erase_files))
         await app.initialize()
         await on_startup(app)
         await app.start()

@@ -1,6 +1,7 @@
 """Typed dependencies that handlers and jobs reach through the callback context."""
 
 import asyncio
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -14,6 +15,10 @@ if TYPE_CHECKING:
     from jobs.dispatcher import Dispatcher
 
 
+def _nothing_else(user_id: int) -> None:
+    """Keep nothing outside the database, so there is nothing more to erase."""
+
+
 @dataclass(frozen=True)
 class Deps:
     settings: Settings
@@ -21,6 +26,9 @@ class Deps:
     clock: Clock
     sleep: Sleep = field(default=asyncio.sleep)
     dispatcher: "Dispatcher | None" = None
+    # Called with a user's id once their data is erased, for what the composition root keeps
+    # elsewhere (the local chat's saved files).
+    on_user_erased: Callable[[int], None] = _nothing_else
 
 
 class Ctx(CallbackContext[ExtBot, dict, dict, dict]):

@@ -1,22 +1,27 @@
-"""Try Steady without Telegram: chat with the bot in a terminal through the local Bot API."""
+"""Try the bot without Telegram: chat with it in a terminal through the local Bot API."""
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
+import shutil
+import signal
 import sys
 import threading
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TextIO
 
-from localchat.parse_mode import plain_text
+from localchat.files import DEFAULT_ROOT, save_file, user_folder
+from localchat.render import Press, button_label, buttons, parse_press, render, wrap
 from localchat.server import LocalBotApi
 from localchat.state import JSON
 
-BANNER = "Steady — local chat (no Telegram; talking to a local stand-in on 127.0.0.1)"
+BANNER = "Steady — local chat (no Telegram: a stand-in for it runs on 127.0.0.1)"
 USAGE = (
-    "Type a message and press Enter (/start to begin). A number presses that button of the\n"
-    "latest message with buttons; 'loc LAT LON' shares a location; 'quit' or Ctrl-D leaves."
+    "Type a message and press Enter; /start begins. Buttons are labelled with their message's "
+    "number: type 3b to press button b of message 3. 'loc 52.52 13.40' shares a location. "
+    "Files the bot sends are saved in {folder}. 'quit', Ctrl-D or Ctrl-C leaves."
 )
 
 
@@ -30,28 +35,38 @@ class TerminalChat:
         *,
         user_id: int = 1,
         first_name: str = "Sam",
-        media_dir: Path = Path("data/terminal"),
+        media_root: Path = DEFAULT_ROOT,
+        width: int | None = None,
         reply_wait: float = 3.0,
         quiet: float = 0.3,
     ) -> None:
         self.api, self.out, self.user_id, self.first_name = api, out, user_id, first_name
-        self.media_dir, self.reply_wait, self.quiet = media_dir, reply_wait, quiet
+        self.folder = user_folder(media_root, user_id)
+        self.width, self.reply_wait, self.quiet = width, reply_wait, quiet
         self.seen = 0
         self.awaiting_reply = False
+        self.numbers: dict[int, int] = {}  # message_id -> the number shown with its buttons
+
+    def columns(self) -> int:
+        """Return the width to wrap at: as given, else the terminal's now (it may be resized)."""
+        return self.width or shutil.get_terminal_size().columns
 
     def write(self, text: str) -> None:
         """Print text and flush, since the bot's replies arrive between reads."""
         self.out.write(text + "\n")
         self.out.flush()
 
+    def note(self, text: str) -> None:
+        """Print a remark of the chat itself (not the bot's), wrapped."""
+        self.write("\n".join(wrap("", [text], self.columns(), indent="")))
+
     def handle_line(self, line: str) -> bool:
         """Turn a typed line into an update; return False when the user wants to leave."""
         text = line.strip()
         if text.lower() in {"quit", "exit"}:
             return False
-        if not text:
-            return True
-        if text.isdigit() and self._press(int(text)):
+        press = parse_press(text)
+        if not text or (press is not None and self._press(press)):
             return True
         if text.lower().startswith("loc ") or text.lower() == "loc":
             self._share_location(text.split()[1:])
@@ -64,79 +79,78 @@ class TerminalChat:
         self.api.push_update(update)
         self.awaiting_reply = True
 
-    def _press(self, number: int) -> bool:
-        """Press button number of the latest message with buttons; False when there is none."""
-        keyed = [m for m in self.api.sent_to(self.user_id) if _buttons(m) and not m.get("deleted")]
-        buttons = _buttons(keyed[-1]) if keyed else []
-        if not 1 <= number <= len(buttons):
-            return False
-        button = buttons[number - 1]
-        if "callback_data" not in button:
-            self.write(f"(that button opens {button.get('url', 'something Telegram would show')})")
+    def _press(self, press: Press) -> bool:
+        """Press a button named by its label; False when no such button is showing."""
+        message = self._numbered_message(press.number)
+        keys = buttons(message) if message else []
+        if message is None or press.index >= len(keys):
+            return False  # then "7h" is just text, such as hours slept
+        key, label = keys[press.index], button_label(press.number, press.index)
+        if "callback_data" not in key:
+            self.note(f"({label} opens {key.get('url', 'something only Telegram shows')})")
             return True
-        self.write(f"(you pressed: {button['text']})")
-        press = self.api.callback_update(
+        self.note(f"(you pressed {label}: {key['text']})")
+        update = self.api.callback_update(
             self.user_id,
-            button["callback_data"],
-            message_id=keyed[-1]["message_id"],
+            key["callback_data"],
+            message_id=message["message_id"],
             first_name=self.first_name,
         )
-        self._push(press)
+        self._push(update)
         return True
+
+    def _numbered_message(self, number: int) -> JSON | None:
+        """Return the message shown with this number, as it stands now, unless deleted."""
+        ids = [message_id for message_id, shown in self.numbers.items() if shown == number]
+        current = {m["message_id"]: m for m in self.api.sent_to(self.user_id)}
+        message = current.get(ids[0]) if ids else None
+        return None if message is None or message.get("deleted") else message
 
     def _share_location(self, args: list[str]) -> None:
         """Share a location given as 'loc LAT LON'."""
         try:
             lat, lon = (float(arg) for arg in args)
         except ValueError:
-            self.write("(to share a location, type: loc LAT LON — for example loc 52.52 13.40)")
+            self.note("(to share a location, type: loc LAT LON — for example loc 52.52 13.40)")
             return
         self._push(self.api.location_update(self.user_id, lat, lon, first_name=self.first_name))
 
     def event_count(self) -> int:
-        """Return how many sends and edits the chat has seen."""
+        """Return how many sends, edits and pop-ups the chat has seen."""
         return len(self.api.transcript(self.user_id))
 
     def render_new(self) -> None:
-        """Print every send or edit not printed yet."""
+        """Print every send, edit or pop-up not printed yet."""
         events = self.api.transcript(self.user_id)
         for event in events[self.seen :]:
-            self.write(self.render(event))
+            number = self._number(event)
+            media = self._save_media(event)
+            self.write(render(event, number=number, media=media, width=self.columns()))
         self.seen = len(events)
 
-    def render(self, event: JSON) -> str:
-        """Return a send or edit as plain text, with its buttons as numbered options."""
-        lines = []
-        if event["method"] in {"sendPhoto", "sendDocument"}:
-            lines.append(self._media_line(event))
-        text = event.get("text") or event.get("caption")
-        if text:
-            lines.append(plain_text(text, event.get("parse_mode")))
-        elif event["method"] == "editMessageReplyMarkup":
-            lines.append("(buttons changed)" if _buttons(event) else "(buttons removed)")
-        if event["method"].startswith("edit"):
-            lines[0] = f"(edited) {lines[0]}"
-        options = "  ".join(f"[{n}] {b['text']}" for n, b in enumerate(_buttons(event), 1))
-        if options:
-            lines.append(options)
-        first, *rest = "\n".join(lines).splitlines() or [""]
-        return "\n".join([f"Steady: {first}", *(f"        {line}" for line in rest)])
+    def _number(self, event: JSON) -> int | None:
+        """Return the number of the message an event shows, giving one to new buttons."""
+        if event["method"] == "answerCallbackQuery":
+            return None
+        if buttons(event):
+            self.numbers.setdefault(event["message_id"], len(self.numbers) + 1)
+        return self.numbers.get(event["message_id"])
 
-    def _media_line(self, event: JSON) -> str:
-        """Save an uploaded photo or document and say where it went."""
+    def _save_media(self, event: JSON) -> str | None:
+        """Save an uploaded photo or document under the name the bot gave it; say where."""
+        if event["method"] not in {"sendPhoto", "sendDocument"}:
+            return None
         kind = "photo" if event["method"] == "sendPhoto" else "document"
         data = event.get("_files", {}).get(kind)
         if data is None:
             return f"[{kind}]"
-        upload = event.get(kind) or {}
-        suffix = Path(upload.get("filename") or "").suffix or (".png" if kind == "photo" else "")
-        path = self.media_dir / f"chat{self.user_id}-{event['message_id']}{suffix}"
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(data)
-        return f"[{kind}: saved to {path}]"
+        name = (event.get(kind) or {}).get("filename") or ""
+        fallback = f"{kind}-{event['message_id']}{'.png' if kind == 'photo' else ''}"
+        path = save_file(self.folder, name, data, fallback=fallback)
+        return f"[{kind} saved to {path}]"
 
     async def settle(self, before: int) -> None:
-        """Wait for the bot's reply to the last line, so a typed number finds its buttons."""
+        """Wait for the bot's reply to the last line, so the next line sees its buttons."""
         count, wait = before, self.reply_wait
         while self.awaiting_reply:
             try:
@@ -154,17 +168,25 @@ class TerminalChat:
                 await self.api.wait_for_async(_more_than(self, self.seen), 3600)
             self.render_new()
 
+    async def converse(self, lines: asyncio.Queue[str | None]) -> None:
+        """Take typed lines until 'quit' or end of input, showing the bot's messages meanwhile."""
+        follower = asyncio.create_task(self.follow())
+        try:
+            while (line := await lines.get()) is not None:
+                before = self.event_count()
+                if not self.handle_line(line):
+                    break
+                await self.settle(before)
+        finally:
+            follower.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await follower
+            self.render_new()
+
 
 def _more_than(chat: TerminalChat, count: int) -> Any:
     """Return a predicate giving the event count once it exceeds count."""
     return lambda: (n := chat.event_count()) > count and n
-
-
-def _buttons(message: JSON) -> list[JSON]:
-    """Return an inline keyboard's buttons, row by row, as one list."""
-    markup = message.get("reply_markup")
-    rows = markup.get("inline_keyboard", []) if isinstance(markup, dict) else []
-    return [button for row in rows for button in row]
 
 
 def _read_lines(stream: TextIO) -> asyncio.Queue[str | None]:
@@ -182,28 +204,43 @@ def _read_lines(stream: TextIO) -> asyncio.Queue[str | None]:
     return queue
 
 
+def _cancel_on_interrupt(task: asyncio.Task[None]) -> Callable[[], None]:
+    """Let Ctrl-C cancel task rather than raise KeyboardInterrupt; return what undoes it."""
+    loop, previous = asyncio.get_running_loop(), signal.getsignal(signal.SIGINT)
+    try:
+        loop.add_signal_handler(signal.SIGINT, task.cancel)
+    except (NotImplementedError, RuntimeError, ValueError):  # not Unix, or not the main thread
+        return lambda: None
+
+    def undo() -> None:
+        loop.remove_signal_handler(signal.SIGINT)
+        signal.signal(signal.SIGINT, previous)
+
+    return undo
+
+
 async def chat(
     api: LocalBotApi,
     *,
     user_id: int = 1,
     stdin: TextIO = sys.stdin,
     stdout: TextIO = sys.stdout,
-    media_dir: Path = Path("data/terminal"),
+    media_root: Path = DEFAULT_ROOT,
     **options: Any,
 ) -> None:
-    """Run a terminal chat with the bot polling api, until 'quit' or end of input."""
-    term = TerminalChat(api, stdout, user_id=user_id, media_dir=media_dir, **options)
-    term.write(f"{BANNER}\n{USAGE}\n")
-    lines = _read_lines(stdin)
-    follower = asyncio.create_task(term.follow())
+    """Run a terminal chat with the bot polling api, until 'quit', Ctrl-D or Ctrl-C."""
+    term = TerminalChat(api, stdout, user_id=user_id, media_root=media_root, **options)
+    term.write(BANNER)
+    term.note(USAGE.format(folder=f"{term.folder}/"))
+    term.write("")
+    session = asyncio.create_task(term.converse(_read_lines(stdin)))
+    undo = _cancel_on_interrupt(session)
     try:
-        while (line := await lines.get()) is not None:
-            before = term.event_count()
-            if not term.handle_line(line):
-                break
-            await term.settle(before)
+        await asyncio.wait({session})
     finally:
-        follower.cancel()
+        undo()
+        session.cancel()
         with contextlib.suppress(asyncio.CancelledError):
-            await follower
-        term.render_new()
+            await session
+    # After Ctrl-C the terminal shows "^C" with no line end.
+    term.write("\n(chat closed)" if session.cancelled() else "(chat closed)")

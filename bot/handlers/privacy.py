@@ -51,4 +51,5 @@ async def delete_button(update: Update, context: Ctx) -> None:
         return
     async with context.deps.db.session() as session:
         await reports.delete_user_data(session, user_id=query.from_user.id)
+    context.deps.on_user_erased(query.from_user.id)
     await answer(update, [Reply(privacy_texts.deleted(), edit=True)])
