@@ -15,8 +15,8 @@ if TYPE_CHECKING:
     from jobs.dispatcher import Dispatcher
 
 
-def _nothing_else(user_id: int) -> None:
-    """Keep nothing outside the database, so there is nothing more to erase."""
+def _nothing_kept_elsewhere(user_id: int) -> None:
+    """Do nothing: unless the composition root says otherwise, all data is in the database."""
 
 
 @dataclass(frozen=True)
@@ -28,7 +28,7 @@ class Deps:
     dispatcher: "Dispatcher | None" = None
     # Called with a user's id once their data is erased, for what the composition root keeps
     # elsewhere (the local chat's saved files).
-    on_user_erased: Callable[[int], None] = _nothing_else
+    on_user_erased: Callable[[int], None] = _nothing_kept_elsewhere
 
 
 class Ctx(CallbackContext[ExtBot, dict, dict, dict]):

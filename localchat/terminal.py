@@ -123,9 +123,14 @@ class TerminalChat:
         """Print every send, edit or pop-up not printed yet."""
         events = self.api.transcript(self.user_id)
         for event in events[self.seen :]:
+            first_buttons = not self.numbers
             number = self._number(event)
             media = self._save_media(event)
             self.write(render(event, number=number, media=media, width=self.columns()))
+            if first_buttons and number is not None:
+                self.note(
+                    f"(type a button's label, such as {button_label(number, 0)}, to press it)"
+                )
         self.seen = len(events)
 
     def _number(self, event: JSON) -> int | None:

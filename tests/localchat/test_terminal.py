@@ -153,6 +153,7 @@ async def test_a_label_presses_its_own_message_even_after_newer_buttons(
     assert out.getvalue().splitlines() == [
         "Steady (1): You said hello <you> & I heard",
         "        [1a] Taken  [1b] Skipped",
+        "(type a button's label, such as 1a, to press it)",
         "Steady (2): You said second & I heard",
         "        [2a] Taken  [2b] Skipped",
         "(you pressed 1b: Skipped)",
@@ -171,7 +172,7 @@ async def test_an_alert_and_a_press_on_removed_buttons(
     term, out = terminal_chat(fake_api, tmp_path)
     await type_lines(term, "/alert", "1a", "1a")
     lines = out.getvalue().splitlines()
-    assert lines[2:4] == ["(you pressed 1a: Ring)", "Steady (alert): Saved: alert"]
+    assert lines[3:5] == ["(you pressed 1a: Ring)", "Steady (alert): Saved: alert"]
     assert lines[-2:] == ["Steady (2): You said 1a & I heard", "        [2a] Taken  [2b] Skipped"]
 
 
