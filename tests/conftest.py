@@ -79,5 +79,7 @@ async def pg_db():
 def no_errors(caplog: pytest.LogCaptureFixture):
     """Fail the test if anything was logged at ERROR (PTB routes handler errors to logs)."""
     yield
-    errors = [r for r in caplog.records if r.levelname in ("ERROR", "CRITICAL")]
+    # At teardown caplog.records holds only the teardown's records: read the test's own.
+    records = [*caplog.get_records("setup"), *caplog.get_records("call")]
+    errors = [r for r in records if r.levelname in ("ERROR", "CRITICAL")]
     assert not errors, [f"{r.name}: {r.getMessage()}" for r in errors]
