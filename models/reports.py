@@ -7,14 +7,9 @@ from sqlalchemy import delete
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from models.days import Entry, HabitInfo
 from models.schedule import day_start, local_day
-from models.stats import (
-    Entry,
-    HabitInfo,
-    SummaryData,
-    summarize,
-    window_start,
-)
+from models.stats import SummaryData, summarize, window_start
 from models.stats_report import ReportData, build_report
 from models.tables import Checkin, Delivery, Habit, Phq9Result, SafetyEvent, Schedule, User
 from models.types import DeliveryStatus, Purpose
@@ -97,13 +92,12 @@ async def _load_period(session: AsyncSession, *, user_id: int, days: int, now: d
     first = window_start(start, today)
     before = start - timedelta(days=days)
     habits = await session.exec(
-        select(Habit.id, Habit.kind, Habit.name).where(Habit.user_id == user_id)
+        select(Habit.id, Habit.kind, Habit.name)
+        .where(Habit.user_id == user_id)
+        .order_by(col(Habit.id))
     )
     infos = [HabitInfo(id_, kind, name) for id_, kind, name in habits]
-    entries = await _warmup_entries(
-        session, user_id=user_id, first=first, last=before - timedelta(days=1)
-    )
-    entries += await _checkin_entries(session, user_id=user_id, first=before, last=today)
+    entries = await _checkin_entries(session, user_id=user_id, first=first, last=today)
     # Reminders from before the compared periods all got their "no answer" check-in when
     # their day ended, so only these periods need the (costlier) search for unanswered ones.
     kinds = {habit.id: habit.kind for habit in infos}
@@ -113,10 +107,10 @@ async def _load_period(session: AsyncSession, *, user_id: int, days: int, now: d
         since=day_start(before, tz, day_end),
         until=day_start(today + timedelta(days=1), tz, day_end),
     )
-    for habit_id, due_at in unanswered:
+    for delivery_id, habit_id, due_at in unanswered:
         day = local_day(due_at, tz, day_end)
         if habit_id in kinds and before <= day <= today:
-            entries.append(Entry(habit_id, kinds[habit_id], day, None, from_reminder=True))
+            entries.append(Entry(habit_id, kinds[habit_id], day, None, delivery_id))
     scores = await session.exec(
         select(Phq9Result.at, Phq9Result.score)
         .where(Phq9Result.user_id == user_id,
@@ -141,37 +135,20 @@ async def _checkin_entries(
             Checkin.value,
             Checkin.quality,
             Checkin.note,
+            Checkin.recorded_at,
         )
         .where(Checkin.user_id == user_id, Checkin.local_date.between(first, last))
-        .order_by(Checkin.recorded_at)
+        .order_by(Checkin.recorded_at, Checkin.id)
     )
-    return [
-        Entry(habit_id, kind, day, answer, delivery_id is not None, value, quality, note)
-        for habit_id, kind, day, answer, delivery_id, value, quality, note in rows
-    ]
-
-
-async def _warmup_entries(
-    session: AsyncSession, *, user_id: int, first: date, last: date
-) -> list[Entry]:
-    """Fetch only what habit strength and streaks need from the days before the periods."""
-    rows = await session.exec(
-        select(
-            Checkin.habit_id, Checkin.kind, Checkin.local_date, Checkin.answer, Checkin.delivery_id
-        ).where(Checkin.user_id == user_id, Checkin.local_date.between(first, last))
-    )
-    return [
-        Entry(habit_id, kind, day, answer, delivery_id is not None)
-        for habit_id, kind, day, answer, delivery_id in rows
-    ]
+    return [Entry(*row) for row in rows]
 
 
 async def _unanswered_reminders(
     session: AsyncSession, *, user_id: int, since: datetime, until: datetime
-) -> list[tuple[int | None, datetime]]:
+) -> list[tuple[int, int | None, datetime]]:
     """Fetch check-in reminders that went out (or were missed) and have no check-in yet."""
     rows = await session.exec(
-        select(Delivery.habit_id, Delivery.due_at)
+        select(Delivery.id, Delivery.habit_id, Delivery.due_at)
         .outerjoin(Checkin, Checkin.delivery_id == Delivery.id)
         .where(
             Delivery.user_id == user_id,

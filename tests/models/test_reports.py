@@ -121,7 +121,7 @@ async def test_summary_uses_few_queries_whatever_the_habit_count(two_users):
     async with two_users.session() as session:
         await summary_data(session, user_id=1, days=7, now=NOW)
     event.remove(two_users.engine.sync_engine, "before_cursor_execute", listener)
-    assert len([s for s in statements if s.lstrip().upper().startswith("SELECT")]) == 6
+    assert len([s for s in statements if s.lstrip().upper().startswith("SELECT")]) == 5
 
 
 async def test_summary_of_unknown_user_raises(db):
