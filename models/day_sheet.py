@@ -32,7 +32,7 @@ def day_sheet(rows: dict[str, list[dict]], *, now: datetime | None) -> list[dict
     now decides which day is today (whose open reminders are not due yet); None treats every
     day as ended.
     """
-    habits, entries, today = _history(rows, now)
+    habits, entries, today = history_from_rows(rows, now=now)
     by_habit = days_by_habit(habits, entries, today)
     sheet = [
         _row(habit, day)
@@ -42,8 +42,10 @@ def day_sheet(rows: dict[str, list[dict]], *, now: datetime | None) -> list[dict
     return sorted(sheet, key=lambda row: row["local_date"])
 
 
-def _history(rows: dict[str, list[dict]], now: datetime | None):
-    """Read habits and entries from exported rows, as models.reports reads them from SQL."""
+def history_from_rows(
+    rows: dict[str, list[dict]], *, now: datetime | None
+) -> tuple[list[HabitInfo], list[Entry], date]:
+    """Read habits, entries and today from exported rows, as models.reports reads them."""
     user = (rows.get("users") or [{}])[0]
     tz, day_end = user.get("tz", "UTC"), user.get("day_end_minute", 240)
     today = local_day(now, tz, day_end) if now else date.max

@@ -76,7 +76,7 @@ async def report_data(
 
 
 async def _load_period(session: AsyncSession, *, user_id: int, days: int, now: datetime) -> _Period:
-    """Fetch one user's habits and entries for a period, the one before and the warm-up."""
+    """Fetch one user's habits and entries for a period, the one before and the history."""
     if not 1 <= days <= MAX_DAYS:
         raise ValueError(f"days must be 1..{MAX_DAYS}")
     user = (
@@ -98,18 +98,18 @@ async def _load_period(session: AsyncSession, *, user_id: int, days: int, now: d
     )
     infos = [HabitInfo(id_, kind, name) for id_, kind, name in habits]
     entries = await _checkin_entries(session, user_id=user_id, first=first, last=today)
-    # Reminders from before the compared periods all got their "no answer" check-in when
-    # their day ended, so only these periods need the (costlier) search for unanswered ones.
+    # The whole window, not only the compared periods: reminders missed while the bot was
+    # down never get a "no answer" check-in, and a day must read the same in every view.
     kinds = {habit.id: habit.kind for habit in infos}
     unanswered = await _unanswered_reminders(
         session,
         user_id=user_id,
-        since=day_start(before, tz, day_end),
+        since=day_start(first, tz, day_end),
         until=day_start(today + timedelta(days=1), tz, day_end),
     )
     for delivery_id, habit_id, due_at in unanswered:
         day = local_day(due_at, tz, day_end)
-        if habit_id in kinds and before <= day <= today:
+        if habit_id in kinds and first <= day <= today:
             entries.append(Entry(habit_id, kinds[habit_id], day, None, delivery_id))
     scores = await session.exec(
         select(Phq9Result.at, Phq9Result.score)
