@@ -21,7 +21,6 @@ from models.types import HabitKind, SkipReason
 MESSAGE_LIMIT = 4096
 NAME_LIMIT = 40
 MAX_PATTERNS = 2
-ARROWS = {Change.UP: " ↑", Change.DOWN: " ↓", Change.SAME: " →", None: ""}
 LABELS = {
     HabitKind.MEDICATION: "Medication",
     HabitKind.APPOINTMENT: "Appointment",
@@ -183,7 +182,11 @@ def recent_text(habit: HabitSummary) -> str:
     period_due_days = sum(day.due > 0 for day in habit.days)
     if tally.due == 0 or (tally.days > period and tally.due == period_due_days):
         return ""  # nothing due, or nothing before the period to add
-    done_word = WORDS[habit.habit.kind][0]
+    kind, done_word = habit.habit.kind, WORDS[habit.habit.kind][0]
+    if kind is HabitKind.APPOINTMENT:
+        return f"last {tally.days} days: {tally.done} of {tally.due} {done_word}"
+    if kind is HabitKind.MEDICATION and any(day.due > 1 for day in habit.days):
+        done_word = "every dose taken"
     return f"last {tally.days} days: {done_word} on {tally.done} of {tally.due} days"
 
 
@@ -192,11 +195,10 @@ def averages_text(habit: HabitSummary) -> str:
     a = habit.averages
     if isinstance(a, SleepAverages) and a.hours is not None:
         quality = f", quality {a.quality:.1f}/5" if a.quality is not None else ""
-        return f"avg {a.hours:.1f} h{quality}{ARROWS[a.change]}"
+        return f"avg {a.hours:.1f} h{quality}" + _compared(a.change, a.previous_hours, "{:.1f} h")
     if isinstance(a, ExerciseAverages):
-        return (
-            f"{a.total_minutes:.0f} min over {a.active_days} day{_s(a.active_days)}"
-            + (ARROWS[a.change])
+        return f"{a.total_minutes:.0f} min over {a.active_days} day{_s(a.active_days)}" + (
+            _compared(a.change, a.previous_total, "{:.0f} min")
         )
     if isinstance(a, SubstanceAverages):
         text = (
@@ -215,6 +217,16 @@ def averages_text(habit: HabitSummary) -> str:
         notes = f"{len(a.side_effects)} note{_s(len(a.side_effects))}" if a.side_effects else ""
         return "; ".join(p for p in (f"why skipped: {reasons}" if reasons else "", notes) if p)
     return ""
+
+
+def _compared(change: Change | None, previous: float | None, shape: str) -> str:
+    """Say how a number compares with the period before (set only when comparable)."""
+    if change is None or previous is None:
+        return ""
+    before = shape.format(previous)
+    if change is Change.SAME:
+        return f", about the same as before ({before})"
+    return f", {'up' if change is Change.UP else 'down'} from {before}"
 
 
 def _s(count: float) -> str:
