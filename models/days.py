@@ -20,7 +20,7 @@ summary, the doctor's PDF and the export's days.csv. So they cannot disagree.
 """
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from enum import StrEnum
 from typing import NamedTuple
@@ -104,50 +104,73 @@ def days_by_habit(
     first_of_kind: dict[HabitKind, HabitInfo] = {}
     for habit in habits:
         first_of_kind.setdefault(habit.kind, habit)
-    grouped: dict[HabitInfo, dict[date, list[Entry]]] = {habit: {} for habit in habits}
+    # Entries are many and habits few: resolve each (habit id, kind) once, group by position.
+    owners: list[HabitInfo] = list(habits)
+    slot_of: dict[tuple[int | None, HabitKind], int] = {}
+    grouped: list[dict[date, list[Entry]]] = [{} for _ in owners]
     for entry in entries:
-        habit = by_id.get(entry.habit_id)
-        if habit is None or habit.kind is not entry.kind or entry.kind in ONE_A_DAY:
-            habit = first_of_kind.setdefault(entry.kind, HabitInfo(None, entry.kind))
-        grouped.setdefault(habit, {}).setdefault(entry.day, []).append(entry)
+        key = (entry.habit_id, entry.kind)
+        slot = slot_of.get(key)
+        if slot is None:
+            slot = slot_of[key] = _owner(entry, by_id, first_of_kind, owners, grouped)
+        grouped[slot].setdefault(entry.day, []).append(entry)
     return {
-        habit: {day: combine_day(habit.kind, day, items, today) for day, items in sorted(d.items())}
-        for habit, d in grouped.items()
+        habit: {day: combine_day(habit.kind, day, d[day], today) for day in sorted(d)}
+        for habit, d in zip(owners, grouped, strict=True)
     }
+
+
+def _owner(entry: Entry, by_id, first_of_kind, owners: list, grouped: list) -> int:
+    """Return the position of the habit an entry counts for, adding one for a lone kind."""
+    habit = by_id.get(entry.habit_id)
+    if habit is None or habit.kind is not entry.kind or entry.kind in ONE_A_DAY:
+        habit = first_of_kind.get(entry.kind)
+    if habit is None:
+        habit = first_of_kind[entry.kind] = HabitInfo(None, entry.kind)
+        owners.append(habit)
+        grouped.append({})
+    return owners.index(habit)
 
 
 def combine_day(kind: HabitKind, day: date, entries: Sequence[Entry], today: date) -> Day:
     """Combine one habit's entries of one day into the day's outcome and numbers."""
-    entries = _latest_per_reminder(entries)
-    answered = [e for e in entries if e.answer not in (None, Answer.NO_ANSWER)]
+    entries = _in_order(entries)
+    answered = [e for e in entries if e.answer is not None and e.answer is not Answer.NO_ANSWER]
     notes = tuple(e.note for e in answered if e.note)
     if kind in SLOTTED:
         return _slotted(kind, day, entries, today, notes, len(answered))
     done, not_done, numbers = _COMBINE[kind](answered)
-    unanswered = any(
-        e.answer is Answer.NO_ANSWER or (e.answer is None and day < today) for e in entries
-    )
-    base = Day(day, kind, answers=len(answered), **{"notes": notes, **numbers})
     if done:
-        return replace(base, outcome=Outcome.DONE, due=1, done=1)
-    if not_done:
-        return replace(base, outcome=Outcome.NOT_DONE, due=1, skipped=1)
-    if unanswered:
-        return replace(base, outcome=Outcome.NO_ANSWER, due=1, no_answer=1)
-    return base
+        outcome, counts = Outcome.DONE, (1, 1, 0, 0)
+    elif not_done:
+        outcome, counts = Outcome.NOT_DONE, (1, 0, 1, 0)
+    elif any(e.answer is Answer.NO_ANSWER or (e.answer is None and day < today) for e in entries):
+        outcome, counts = Outcome.NO_ANSWER, (1, 0, 0, 1)
+    else:
+        outcome, counts = Outcome.NOT_DUE, (0, 0, 0, 0)
+    numbers.setdefault("notes", notes)
+    return Day(day, kind, outcome, *counts, answers=len(answered), **numbers)
 
 
-def _latest_per_reminder(entries: Sequence[Entry]) -> list[Entry]:
-    """Keep each reminder's latest answer (an answer beats none); all in time order."""
-    in_time = sorted(entries, key=lambda e: (e.answer is not None, e.at or _NEVER))
-    latest: dict[int, Entry] = {}
-    loose = []
-    for entry in in_time:
-        if entry.delivery_id is None:
-            loose.append(entry)
-        else:
-            latest[entry.delivery_id] = entry
-    return sorted([*latest.values(), *loose], key=lambda e: e.at or _NEVER)
+def _in_order(entries: Sequence[Entry]) -> list[Entry]:
+    """Return the entries in time order, each reminder once: its latest answer beats the rest.
+
+    Entries without `at` keep the order they come in (models.reports reads them in the order
+    they were answered).
+    """
+    if len(entries) == 1:
+        return list(entries)
+    if any(e.at is not None for e in entries):
+        entries = sorted(entries, key=lambda e: e.at or _NEVER)
+    keep: dict[int, int] = {}
+    for i, entry in enumerate(entries):
+        delivery = entry.delivery_id
+        # An answer beats a reminder's "still open"; a later answer beats an earlier one.
+        if delivery is not None and (
+            entry.answer is not None or entries[keep.get(delivery, i)].answer is None
+        ):
+            keep[delivery] = i
+    return [e for i, e in enumerate(entries) if e.delivery_id is None or keep[e.delivery_id] == i]
 
 
 def _slotted(
