@@ -202,26 +202,22 @@ def _slotted(
     )  # fmt: skip
 
 
-def _any(answered: list[Entry], answer: Answer) -> bool:
-    return any(e.answer is answer for e in answered)
-
-
-def _latest(answered: list[Entry], field: str) -> float | None:
-    values = [getattr(e, field) for e in answered if getattr(e, field) is not None]
-    return values[-1] if values else None
-
-
 def _mood(answered: list[Entry]) -> tuple[bool, bool, dict]:
-    value = _latest(answered, "value")
-    done = value is not None or _any(answered, Answer.DONE)
-    return done, _any(answered, Answer.SKIPPED), {"value": value}
+    values = [e.value for e in answered if e.value is not None]
+    value = values[-1] if values else None
+    answers = {e.answer for e in answered}
+    done = value is not None or Answer.DONE in answers
+    return done, Answer.SKIPPED in answers, {"value": value}
 
 
 def _sleep(answered: list[Entry]) -> tuple[bool, bool, dict]:
-    hours, quality = _latest(answered, "value"), _latest(answered, "quality")
-    done = hours is not None or quality is not None or _any(answered, Answer.DONE)
-    quality = int(quality) if quality is not None else None
-    return done, _any(answered, Answer.SKIPPED), {"value": hours, "quality": quality}
+    hours = [e.value for e in answered if e.value is not None]
+    grades = [e.quality for e in answered if e.quality is not None]
+    answers = {e.answer for e in answered}
+    done = bool(hours or grades) or Answer.DONE in answers
+    quality = int(grades[-1]) if grades else None
+    numbers = {"value": hours[-1] if hours else None, "quality": quality}
+    return done, Answer.SKIPPED in answers, numbers
 
 
 def _minutes(answered: list[Entry]) -> tuple[bool, bool, dict]:
@@ -231,16 +227,18 @@ def _minutes(answered: list[Entry]) -> tuple[bool, bool, dict]:
     value = float(sum(minutes)) if minutes else None
     # A technique is listed once a day however often it was practised, and only if it was.
     notes = tuple(dict.fromkeys(e.note for e in moved if e.note))
-    return bool(moved), _any(answered, Answer.SKIPPED), {"value": value, "notes": notes}
+    skipped = any(e.answer is Answer.SKIPPED for e in answered)
+    return bool(moved), skipped, {"value": value, "notes": notes}
 
 
 def _substance(answered: list[Entry]) -> tuple[bool, bool, dict]:
     """Drinks add up; any drink, drug use or "not free" answer makes the day not free."""
     drinks = float(sum(e.value for e in answered if e.value and e.value > 0))
     drugs = any(e.note == DRUGS_NOTE for e in answered)
-    used = drinks > 0 or drugs or _any(answered, Answer.SKIPPED)
+    answers = {e.answer for e in answered}
+    used = drinks > 0 or drugs or Answer.SKIPPED in answers
     value = drinks if answered else None
-    return not used and _any(answered, Answer.DONE), used, {"value": value, "drugs": drugs}
+    return not used and Answer.DONE in answers, used, {"value": value, "drugs": drugs}
 
 
 _COMBINE = {

@@ -9,7 +9,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from models.days import Entry, HabitInfo
 from models.schedule import day_start, local_day
-from models.stats import SummaryData, summarize, window_start
+from models.stats import RECENT_DAYS, SummaryData, summarize, window_start
 from models.stats_report import ReportData, build_report
 from models.tables import Checkin, Delivery, Habit, Phq9Result, SafetyEvent, Schedule, User
 from models.types import DeliveryStatus, Purpose
@@ -98,18 +98,21 @@ async def _load_period(session: AsyncSession, *, user_id: int, days: int, now: d
     )
     infos = [HabitInfo(id_, kind, name) for id_, kind, name in habits]
     entries = await _checkin_entries(session, user_id=user_id, first=first, last=today)
-    # The whole window, not only the compared periods: reminders missed while the bot was
-    # down never get a "no answer" check-in, and a day must read the same in every view.
+    # Reminders sent and left unanswered get a "no answer" check-in when their day ends; those
+    # missed while the bot was down do not. Looking for them over every day a view shows or
+    # counts (the two periods, the last 30 days) keeps each of those days alike everywhere,
+    # without reading three months of reminders for every summary (bench/README.md).
     kinds = {habit.id: habit.kind for habit in infos}
+    since = min(before, today - timedelta(days=RECENT_DAYS - 1))
     unanswered = await _unanswered_reminders(
         session,
         user_id=user_id,
-        since=day_start(first, tz, day_end),
+        since=day_start(since, tz, day_end),
         until=day_start(today + timedelta(days=1), tz, day_end),
     )
     for delivery_id, habit_id, due_at in unanswered:
         day = local_day(due_at, tz, day_end)
-        if habit_id in kinds and first <= day <= today:
+        if habit_id in kinds and since <= day <= today:
             entries.append(Entry(habit_id, kinds[habit_id], day, None, delivery_id))
     scores = await session.exec(
         select(Phq9Result.at, Phq9Result.score)

@@ -14,8 +14,9 @@ from models.stats_kinds import Averages, kind_averages
 from models.trends import Change, change_between, comparable
 from models.types import HabitKind
 
-# Streaks and the last 30 days look back this far before the compared periods.
+# Runs of kept days look back this far before the compared periods.
 HISTORY_DAYS = 90
+RECENT_DAYS = 30  # "the last 30 days"
 MIN_PATTERN_DAYS = 3
 # A share moving by at most this much between comparable periods reads as "the same".
 RATE_TOLERANCE = 0.05
@@ -158,7 +159,7 @@ def _habit_summary(habit: HabitInfo, days: dict[date, Day], start: date, end: da
         current_streak=current,
         best_streak=best,
         last_7=tally(days, end, 7),
-        last_30=tally(days, end, 30),
+        last_30=tally(days, end, RECENT_DAYS),
         comparable=fair,
         change=change_between(rate, previous_rate, RATE_TOLERANCE) if fair else None,
         averages=kind_averages(habit.kind, now, prev, comparable=fair),
