@@ -76,17 +76,18 @@ def _delivery(user, habit, due_at, history: History, event) -> Delivery:
     )
 
 
-@settings(
+SETTINGS = settings(
     max_examples=30,
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
-@given(history=histories())
-async def test_every_view_reads_the_database_alike(db, history: History):
+
+
+async def _check(database, history: History) -> None:
     user_id = next(_USER_IDS)
-    async with db.session() as session:
+    async with database.session() as session:
         await _seed(session, user_id, history)
-    async with db.session() as session:
+    async with database.session() as session:
         summary = await reports.summary_data(
             session, user_id=user_id, days=history.days, now=history.now
         )
@@ -95,3 +96,15 @@ async def test_every_view_reads_the_database_alike(db, history: History):
     with zipfile.ZipFile(io.BytesIO(build_export_zip(rows, at=history.now))) as archive:
         sheet = list(csv.DictReader(io.StringIO(archive.read("days.csv").decode())))
     assert_views_agree(summary, report, typed_sheet(sheet))
+
+
+@SETTINGS
+@given(history=histories())
+async def test_every_view_reads_sqlite_alike(db, history: History):
+    await _check(db, history)
+
+
+@SETTINGS
+@given(history=histories())
+async def test_every_view_reads_postgresql_alike(pg_db, history: History):
+    await _check(pg_db, history)
