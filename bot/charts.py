@@ -9,15 +9,16 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 
 from bot.summary_texts import LABELS
-from models.stats import DayStatus, SummaryData
+from models.days import Outcome
+from models.stats import SummaryData
 
 # Okabe–Ito colours stay apart for the common colour-vision deficiencies.
 STATUS_COLOURS = {
-    DayStatus.DONE: ("#0072B2", "done"),
-    DayStatus.PARTLY: ("#56B4E9", "partly"),
-    DayStatus.SKIPPED: ("#E69F00", "skipped"),
-    DayStatus.NO_ANSWER: ("#999999", "no answer"),
-    DayStatus.NOT_DUE: ("#F0F0F0", "not due"),
+    Outcome.DONE: ("#0072B2", "done"),
+    Outcome.PARTLY: ("#56B4E9", "partly"),
+    Outcome.NOT_DONE: ("#E69F00", "not done"),
+    Outcome.NO_ANSWER: ("#999999", "no answer"),
+    Outcome.NOT_DUE: ("#F0F0F0", "not due"),
 }
 MOOD_COLOUR = "#D55E00"
 SLEEP_COLOUR = "#009E73"
@@ -26,15 +27,20 @@ LABEL_LIMIT = 22
 _ORDER = list(STATUS_COLOURS)
 
 
+def grid_rows(data: SummaryData) -> list[tuple[str, tuple[Outcome, ...]]]:
+    """Return the grid the chart draws: a label and each day's outcome, per habit shown."""
+    return [(_label(habit), habit.statuses) for habit in data.habits[:MAX_ROWS]]
+
+
 def render_chart(data: SummaryData) -> bytes:
     """Draw the summary chart and return it as PNG bytes."""
-    habits = data.habits[:MAX_ROWS]
-    grid_height = max(1.2, 0.32 * len(habits) + 0.6)
+    rows = grid_rows(data)
+    grid_height = max(1.2, 0.32 * len(rows) + 0.6)
     figure = Figure(figsize=(8, grid_height + 2.6), dpi=110, layout="constrained")
     grid_ax, line_ax = figure.subplots(
         2, 1, sharex=True, height_ratios=[grid_height, 2.0], gridspec_kw={"hspace": 0.05}
     )
-    _draw_grid(grid_ax, data, habits)
+    _draw_grid(grid_ax, data, rows)
     _draw_lines(line_ax, data)
     _date_ticks(line_ax, data.days)
     figure.legend(
@@ -53,9 +59,9 @@ def render_chart(data: SummaryData) -> bytes:
     return buffer.getvalue()
 
 
-def _draw_grid(ax, data: SummaryData, habits) -> None:
+def _draw_grid(ax, data: SummaryData, rows) -> None:
     """Colour one cell per habit and day by what happened."""
-    if not habits:
+    if not rows:
         ax.text(
             0.5,
             0.5,
@@ -67,7 +73,7 @@ def _draw_grid(ax, data: SummaryData, habits) -> None:
         )
         ax.set_yticks([])
         return
-    cells = [[_ORDER.index(status) for status in habit.statuses] for habit in habits]
+    cells = [[_ORDER.index(status) for status in statuses] for _, statuses in rows]
     colours = ListedColormap([c for c, _ in STATUS_COLOURS.values()])
     norm = BoundaryNorm([i - 0.5 for i in range(len(_ORDER) + 1)], len(_ORDER))
     ax.imshow(
@@ -76,13 +82,13 @@ def _draw_grid(ax, data: SummaryData, habits) -> None:
         norm=norm,
         aspect="auto",
         interpolation="nearest",
-        extent=(-0.5, len(data.days) - 0.5, len(habits) - 0.5, -0.5),
+        extent=(-0.5, len(data.days) - 0.5, len(rows) - 0.5, -0.5),
     )
-    ax.set_yticks(range(len(habits)), [_label(h) for h in habits], fontsize=8)
+    ax.set_yticks(range(len(rows)), [label for label, _ in rows], fontsize=8)
     if len(data.days) <= 62:
         # White lines between cells keep single days readable; a year of them would be noise.
         ax.set_xticks([i - 0.5 for i in range(len(data.days) + 1)], minor=True)
-        ax.set_yticks([i - 0.5 for i in range(len(habits) + 1)], minor=True)
+        ax.set_yticks([i - 0.5 for i in range(len(rows) + 1)], minor=True)
         ax.grid(which="minor", color="white", linewidth=1.2)
         ax.tick_params(which="minor", length=0)
     ax.tick_params(axis="x", length=0)

@@ -4,12 +4,18 @@ import csv
 import io
 import json
 import zipfile
+from collections.abc import Sequence
 from datetime import date, datetime
 from enum import Enum
 
 from sqlmodel import SQLModel
 
 import models.tables  # noqa: F401  (registers the tables whose columns head empty files)
+from bot.texts import technique_label
+from models.day_sheet import COLUMNS as DAY_COLUMNS
+from models.day_sheet import day_sheet
+from models.days import DRUGS_NOTE
+from models.types import Answer, HabitKind, SkipReason, StressTechnique
 
 README = """\
 Your Steady data
@@ -22,7 +28,11 @@ habits.csv         the habits you set up (removed ones too, with removed_at)
 schedules.csv      reminder times
 deliveries.csv     each reminder sent, or missed while the bot was down
 checkins.csv       your answers: done / skipped / rescheduled / no_answer, with values
-                   (hours slept, minutes moved, drinks, mood 0-10) and your notes
+                   (hours slept, minutes moved, drinks, mood 0-10) and your notes;
+                   answer_in_words says each one as you gave it ("2 drinks", "mood 6/10")
+days.csv           one row per habit and day, counted the way /summary, its chart and
+                   /report count it: several answers of one day make one day (the latest
+                   mood or sleep wins, drinks and minutes add up, each dose counts once)
 safety_events.csv  times a crisis-support reply was sent (never the message itself)
 phq9_results.csv   your PHQ-9 questionnaires: the nine answers (0-3) and the total
 
@@ -33,33 +43,89 @@ programs show it rather than run it as a formula.
 To delete all of this from Steady, send /deletedata.
 """
 TABLES = ("users", "habits", "schedules", "deliveries", "checkins", "safety_events", "phq9_results")
+WORDS_COLUMN = "answer_in_words"
 # Spreadsheets run cells starting with these as formulas (CSV injection).
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 _EPOCH = (1980, 1, 1, 0, 0, 0)
 
 
 def build_export_zip(rows: dict[str, list[dict]], *, at: datetime | None = None) -> bytes:
-    """Zip one CSV per table and a README.txt; at stamps the files (UTC)."""
+    """Zip one CSV per table, the per-day sheet and a README.txt; at is now (UTC)."""
     stamp = at.timetuple()[:6] if at else _EPOCH
+    files = {name: table_csv(name, rows.get(name, [])) for name in TABLES}
+    files |= {name: table_csv(name, rows[name]) for name in sorted(set(rows) - set(TABLES))}
+    files["days"] = table_csv("days", day_sheet(rows, now=at), DAY_COLUMNS)
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
         archive.writestr(zipfile.ZipInfo("README.txt", stamp), README)
-        for name in (*TABLES, *sorted(set(rows) - set(TABLES))):
-            text = table_csv(name, rows.get(name, []))
+        for name, text in files.items():
             archive.writestr(zipfile.ZipInfo(f"{name}.csv", stamp), text)
     return buffer.getvalue()
 
 
-def table_csv(name: str, rows: list[dict]) -> str:
-    """Render one table's rows as CSV text, with a header even when there are none."""
+def table_csv(name: str, rows: list[dict], columns: Sequence[str] = ()) -> str:
+    """Render rows as CSV text in the table's column order, with a header even when empty."""
     table = SQLModel.metadata.tables.get(name)
-    columns = list(rows[0]) if rows else list(table.columns.keys()) if table is not None else []
+    if not columns:
+        columns = list(table.columns.keys()) if table is not None else list(rows[0] if rows else ())
+    if name == "checkins":
+        columns = [*columns, WORDS_COLUMN]
+        rows = [{**row, WORDS_COLUMN: answer_in_words(row)} for row in rows]
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(columns)
     for row in rows:
         writer.writerow([cell(row.get(column)) for column in columns])
     return out.getvalue()
+
+
+def answer_in_words(checkin: dict) -> str:
+    """Say a check-in as it was given: "2 drinks", "mood 6/10", "skipped (forgot)"."""
+    kind, answer = HabitKind(checkin["kind"]), Answer(checkin["answer"])
+    value, note, quality = checkin.get("value"), checkin.get("note"), checkin.get("quality")
+    if answer is Answer.NO_ANSWER:
+        return "no answer"
+    if kind is HabitKind.SUBSTANCE_FREE:
+        return _substance_words(answer, value, note)
+    if value is not None and kind in _NUMBER_WORDS:
+        words = _NUMBER_WORDS[kind].format(value=value)
+    else:
+        words = _ANSWER_WORDS.get(kind, {}).get(answer, answer.value)
+    if quality:
+        words += f", quality {quality}/5"
+    if note in StressTechnique.__members__.values():
+        return f"{words}: {technique_label(StressTechnique(note)).lower()}"
+    if note in SkipReason.__members__.values():
+        note = note.replace("_", " ")
+    return f"{words} ({note})" if note else words
+
+
+def _substance_words(answer: Answer, value: float | None, note: str | None) -> str:
+    if value:
+        return f"{value:g} drink{'s' * (value != 1)}"
+    if note == DRUGS_NOTE:
+        return "used drugs"
+    return "alcohol- and drug-free" if answer is Answer.DONE else "not alcohol- and drug-free"
+
+
+_NUMBER_WORDS = {
+    HabitKind.MOOD: "mood {value:g}/10",
+    HabitKind.SLEEP: "slept {value:g} h",
+    HabitKind.EXERCISE: "moved {value:g} min",
+    HabitKind.STRESS: "practised {value:g} min",
+}
+_ANSWER_WORDS = {
+    HabitKind.MEDICATION: {Answer.DONE: "taken", Answer.SKIPPED: "skipped"},
+    HabitKind.APPOINTMENT: {
+        Answer.DONE: "went",
+        Answer.SKIPPED: "missed",
+        Answer.RESCHEDULED: "rescheduled",
+    },
+    HabitKind.SLEEP: {Answer.DONE: "slept"},
+    HabitKind.EXERCISE: {Answer.DONE: "moved", Answer.SKIPPED: "not today"},
+    HabitKind.STRESS: {Answer.DONE: "practised", Answer.SKIPPED: "not today"},
+    HabitKind.MOOD: {Answer.DONE: "mood logged"},
+}
 
 
 def cell(value: object) -> str:

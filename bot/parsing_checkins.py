@@ -4,6 +4,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from models.days import DRUGS_NOTE
 from models.types import Answer, HabitKind, SkipReason, StressTechnique
 
 # Longer messages are not check-ins; refusing them early keeps every regex cheap.
@@ -223,7 +224,7 @@ def _substance(text: str) -> Reading:
     if _SUBSTANCE_FREE.search(text):
         return ParsedCheckin(HabitKind.SUBSTANCE_FREE, Answer.DONE, value=0)
     if _DRUG_USE.search(text):
-        return ParsedCheckin(HabitKind.SUBSTANCE_FREE, Answer.SKIPPED)
+        return ParsedCheckin(HabitKind.SUBSTANCE_FREE, Answer.SKIPPED, note=DRUGS_NOTE)
     return None
 
 

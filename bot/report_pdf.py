@@ -134,7 +134,7 @@ def _daily_habits(pdf: FPDF, data: ReportData) -> None:
     """Write sleep, exercise, stress relief, alcohol and drugs, and mood."""
     lines = []
     for habit in data.summary.habits:
-        text = _kind_line(habit)
+        text = kind_line(habit)
         if text:
             lines.append((LABELS[habit.habit.kind], text))
     if not lines:
@@ -147,7 +147,7 @@ def _daily_habits(pdf: FPDF, data: ReportData) -> None:
         pdf.multi_cell(0, 5, text, new_x="LMARGIN", new_y="NEXT", align="L")
 
 
-def _kind_line(habit: HabitSummary) -> str:
+def kind_line(habit: HabitSummary) -> str:
     a = habit.averages
     if isinstance(a, SleepAverages) and a.hours is not None:
         quality = f", quality {a.quality:.1f} of 5" if a.quality is not None else ""
@@ -155,9 +155,11 @@ def _kind_line(habit: HabitSummary) -> str:
     if isinstance(a, ExerciseAverages):
         return f"{a.total_minutes:.0f} minutes in total over {a.active_days} active days."
     if isinstance(a, SubstanceAverages):
+        # The same days as the weekly table: free of those due, unanswered ones included.
         drugs = f"; drug use noted on {a.drug_days} days" if a.drug_days else ""
+        unanswered = f", {habit.no_answer} without an answer" if habit.no_answer else ""
         return (
-            f"{a.free_days} of {a.logged_days} logged days alcohol- and drug-free; "
+            f"alcohol- and drug-free on {habit.done} of {habit.due} days{unanswered}; "
             f"{a.drinks:g} drinks on {a.drinking_days} days{drugs}."
         )
     if isinstance(a, MoodAverages) and a.mean is not None:
@@ -165,7 +167,7 @@ def _kind_line(habit: HabitSummary) -> str:
         return f"average {a.mean:.1f} of 10 (range {a.low:g} to {a.high:g}, {a.days} days){trend}."
     if isinstance(a, StressAverages):
         used = ", ".join(f"{t.replace('_', ' ')} ({n})" for t, n in a.techniques)
-        return f"{a.sessions} sessions" + (f": {used}." if used else ".")
+        return f"practised on {a.sessions} days" + (f": {used}." if used else ".")
     return ""
 
 
@@ -175,14 +177,6 @@ def _weekly_table(pdf: FPDF, data: ReportData) -> None:
         return
     _heading(pdf, "Week by week")
     pdf.set_font(FONT, "", 8)
-    header = ["Week starting", *(f"{w.start:%d %b}" for w in data.weeks)]
-    rows = [
-        [_short(h), *(_pct(w.rates[i]) for w in data.weeks)]
-        for i, h in enumerate(data.summary.habits)
-        if h.habit.kind is not HabitKind.APPOINTMENT
-    ]
-    rows.append(["Mood (avg 0-10)", *(_num(w.mood) for w in data.weeks)])
-    rows.append(["Sleep (avg hours)", *(_num(w.sleep) for w in data.weeks)])
     label_width = 42
     week_width = (pdf.epw - label_width) / max(1, len(data.weeks))
     with pdf.table(
@@ -192,9 +186,22 @@ def _weekly_table(pdf: FPDF, data: ReportData) -> None:
         line_height=5,
         width=pdf.epw,
     ) as table:
-        for cells in [header, *rows]:
+        for cells in week_table(data):
             table.row(cells)
     pdf.set_font(FONT, "", 10)
+
+
+def week_table(data: ReportData) -> list[list[str]]:
+    """Return the weekly table's cells, header first: every number from the summary's days."""
+    header = ["Week starting", *(f"{w.start:%d %b}" for w in data.weeks)]
+    rows = [
+        [_short(h), *(_pct(w.rates[i]) for w in data.weeks)]
+        for i, h in enumerate(data.summary.habits)
+        if h.habit.kind is not HabitKind.APPOINTMENT
+    ]
+    rows.append(["Mood (avg 0-10)", *(_num(w.mood) for w in data.weeks)])
+    rows.append(["Sleep (avg hours)", *(_num(w.sleep) for w in data.weeks)])
+    return [header, *rows]
 
 
 def _short(habit: HabitSummary) -> str:

@@ -3,8 +3,9 @@
 from datetime import date
 from html import escape
 
+from models.days import HabitInfo
 from models.phq9 import severity
-from models.stats import Change, HabitInfo, HabitSummary, Pattern, SummaryData
+from models.stats import HabitSummary, Pattern, SummaryData, Tally
 from models.stats_kinds import (
     ExerciseAverages,
     MedicationNotes,
@@ -13,13 +14,13 @@ from models.stats_kinds import (
     StressAverages,
     SubstanceAverages,
 )
+from models.trends import Change
 from models.types import HabitKind, SkipReason
 
 # Telegram caps a message at 4,096 characters (UTF-16 units); tags count here, so this is safe.
 MESSAGE_LIMIT = 4096
 NAME_LIMIT = 40
 MAX_PATTERNS = 2
-ARROWS = {Change.UP: " ↑", Change.DOWN: " ↓", Change.SAME: " →", None: ""}
 LABELS = {
     HabitKind.MEDICATION: "Medication",
     HabitKind.APPOINTMENT: "Appointment",
@@ -39,6 +40,8 @@ WORDS = {
     HabitKind.SUBSTANCE_FREE: ("free", None),
     HabitKind.MOOD: ("logged", "skipped"),
 }
+# What a run of kept days is counted in, where "days" would mislead.
+RUN_UNITS = {HabitKind.APPOINTMENT: "times"}
 ON_DAYS = {
     HabitKind.MEDICATION: "you took {name}",
     HabitKind.APPOINTMENT: "you went to {name}",
@@ -133,26 +136,58 @@ def habit_name(habit: HabitSummary) -> str:
 
 
 def habit_line(habit: HabitSummary) -> str:
-    """Render one habit: done of due, skips apart from silences, streak, strength, averages."""
+    """Render one habit: done of due, skips apart from silences, runs, recent days, averages."""
     done_word, skip_word = WORDS[habit.habit.kind]
     parts = []
     if habit.due:
-        parts.append(f"{habit.done}/{habit.due} {done_word} ({round(habit.rate * 100)}%)")
+        parts.append(f"{habit.done}/{habit.due} {done_word} ({_pct(habit.rate)}{_before(habit)})")
     if habit.skipped and skip_word:
         parts.append(f"{habit.skipped} {skip_word}")
     if habit.no_answer:
         parts.append(f"{habit.no_answer} no answer")
     if habit.rescheduled:
         parts.append(f"{habit.rescheduled} rescheduled")
-    if habit.best_streak > 1:
-        best = f" (best {habit.best_streak})" if habit.best_streak > habit.current_streak else ""
-        parts.append(f"streak {habit.current_streak}{best}")
-    if habit.due:
-        parts.append(f"strength {round(habit.strength * 100)}%{ARROWS[habit.change]}")
-    extra = averages_text(habit)
-    if extra:
-        parts.append(extra)
+    parts += [p for p in (run_text(habit), recent_text(habit), averages_text(habit)) if p]
     return f"<b>{habit_name(habit)}</b>: " + " · ".join(parts)
+
+
+def _pct(rate: float) -> str:
+    return f"{round(rate * 100)}%"
+
+
+def _before(habit: HabitSummary) -> str:
+    """Name the period before's share, only when the two periods are comparable."""
+    if habit.change is None or habit.previous_rate is None:
+        return ""
+    days = len(habit.days)
+    span = "the week before" if days == 7 else f"the {days} days before"
+    return f"; {_pct(habit.previous_rate)} {span}"
+
+
+def run_text(habit: HabitSummary) -> str:
+    """Say the current run of kept days (and the best, if longer), or an empty string."""
+    unit = RUN_UNITS.get(habit.habit.kind, "days")
+    if habit.current_streak >= 2:
+        best = f" (best {habit.best_streak})" if habit.best_streak > habit.current_streak else ""
+        return f"{habit.current_streak} {unit} in a row{best}"
+    if habit.best_streak >= 2:
+        return f"best run {habit.best_streak} {unit}"
+    return ""
+
+
+def recent_text(habit: HabitSummary) -> str:
+    """Set the period against the last 30 days (short periods) or the last 7 (long ones)."""
+    period = len(habit.days)
+    tally: Tally = habit.last_30 if period <= 7 else habit.last_7
+    period_due_days = sum(day.due > 0 for day in habit.days)
+    if tally.due == 0 or (tally.days > period and tally.due == period_due_days):
+        return ""  # nothing due, or nothing before the period to add
+    kind, done_word = habit.habit.kind, WORDS[habit.habit.kind][0]
+    if kind is HabitKind.APPOINTMENT:
+        return f"last {tally.days} days: {tally.done} of {tally.due} {done_word}"
+    if kind is HabitKind.MEDICATION and any(day.due > 1 for day in habit.days):
+        done_word = "every dose taken"
+    return f"last {tally.days} days: {done_word} on {tally.done} of {tally.due} days"
 
 
 def averages_text(habit: HabitSummary) -> str:
@@ -160,11 +195,10 @@ def averages_text(habit: HabitSummary) -> str:
     a = habit.averages
     if isinstance(a, SleepAverages) and a.hours is not None:
         quality = f", quality {a.quality:.1f}/5" if a.quality is not None else ""
-        return f"avg {a.hours:.1f} h{quality}{ARROWS[a.change]}"
+        return f"avg {a.hours:.1f} h{quality}" + _compared(a.change, a.previous_hours, "{:.1f} h")
     if isinstance(a, ExerciseAverages):
-        return (
-            f"{a.total_minutes:.0f} min over {a.active_days} day{_s(a.active_days)}"
-            + (ARROWS[a.change])
+        return f"{a.total_minutes:.0f} min over {a.active_days} day{_s(a.active_days)}" + (
+            _compared(a.change, a.previous_total, "{:.0f} min")
         )
     if isinstance(a, SubstanceAverages):
         text = (
@@ -183,6 +217,16 @@ def averages_text(habit: HabitSummary) -> str:
         notes = f"{len(a.side_effects)} note{_s(len(a.side_effects))}" if a.side_effects else ""
         return "; ".join(p for p in (f"why skipped: {reasons}" if reasons else "", notes) if p)
     return ""
+
+
+def _compared(change: Change | None, previous: float | None, shape: str) -> str:
+    """Say how a number compares with the period before (set only when comparable)."""
+    if change is None or previous is None:
+        return ""
+    before = shape.format(previous)
+    if change is Change.SAME:
+        return f", about the same as before ({before})"
+    return f", {'up' if change is Change.UP else 'down'} from {before}"
 
 
 def _s(count: float) -> str:
@@ -222,13 +266,19 @@ def _closing(data: SummaryData) -> str:
     rated = [h for h in data.habits if h.rate is not None and h.due >= 2]
     best = max(rated, key=lambda h: (h.rate, h.due), default=None)
     if best is not None and best.rate >= 0.8:
-        return f"{_plain(best)} held steady at {round(best.rate * 100)}%. That consistency counts."
+        if best.change is Change.SAME:  # only ever set from two comparable periods
+            return f"{_plain(best)} held steady at {_pct(best.rate)}. That consistency counts."
+        word = WORDS[best.habit.kind][0]
+        return f"{_plain(best)}: {best.done} of {best.due} {word}. That counts."
     streak = max(data.habits, key=lambda h: h.current_streak, default=None)
     if streak is not None and streak.current_streak >= 3:
+        if streak.habit.kind in RUN_UNITS:
+            return f"{_plain(streak)}: {streak.current_streak} kept in a row."
         return f"You are on a {streak.current_streak}-day run with {_plain(streak)}."
-    rising = [h for h in data.habits if h.change is Change.UP]
+    rising = [h for h in data.habits if h.change is Change.UP and h.previous_rate is not None]
     if rising:
-        return f"{_plain(rising[0])} is getting stronger than before."
+        h = rising[0]
+        return f"{_plain(h)} is up to {_pct(h.rate)}, from {_pct(h.previous_rate)} before."
     return f"You checked in {data.checkins} time{_s(data.checkins)}. Every check-in counts."
 
 

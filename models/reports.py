@@ -7,14 +7,9 @@ from sqlalchemy import delete
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from models.days import Entry, HabitInfo
 from models.schedule import day_start, local_day
-from models.stats import (
-    Entry,
-    HabitInfo,
-    SummaryData,
-    summarize,
-    window_start,
-)
+from models.stats import RECENT_DAYS, SummaryData, summarize, window_start
 from models.stats_report import ReportData, build_report
 from models.tables import Checkin, Delivery, Habit, Phq9Result, SafetyEvent, Schedule, User
 from models.types import DeliveryStatus, Purpose
@@ -81,7 +76,7 @@ async def report_data(
 
 
 async def _load_period(session: AsyncSession, *, user_id: int, days: int, now: datetime) -> _Period:
-    """Fetch one user's habits and entries for a period, the one before and the warm-up."""
+    """Fetch one user's habits and entries for a period, the one before and the history."""
     if not 1 <= days <= MAX_DAYS:
         raise ValueError(f"days must be 1..{MAX_DAYS}")
     user = (
@@ -97,26 +92,28 @@ async def _load_period(session: AsyncSession, *, user_id: int, days: int, now: d
     first = window_start(start, today)
     before = start - timedelta(days=days)
     habits = await session.exec(
-        select(Habit.id, Habit.kind, Habit.name).where(Habit.user_id == user_id)
+        select(Habit.id, Habit.kind, Habit.name)
+        .where(Habit.user_id == user_id)
+        .order_by(col(Habit.id))
     )
     infos = [HabitInfo(id_, kind, name) for id_, kind, name in habits]
-    entries = await _warmup_entries(
-        session, user_id=user_id, first=first, last=before - timedelta(days=1)
-    )
-    entries += await _checkin_entries(session, user_id=user_id, first=before, last=today)
-    # Reminders from before the compared periods all got their "no answer" check-in when
-    # their day ended, so only these periods need the (costlier) search for unanswered ones.
+    entries = await _checkin_entries(session, user_id=user_id, first=first, last=today)
+    # Reminders sent and left unanswered get a "no answer" check-in when their day ends; those
+    # missed while the bot was down do not. Looking for them over every day a view shows or
+    # counts (the two periods, the last 30 days) keeps each of those days alike everywhere,
+    # without reading three months of reminders for every summary (bench/README.md).
     kinds = {habit.id: habit.kind for habit in infos}
+    since = min(before, today - timedelta(days=RECENT_DAYS - 1))
     unanswered = await _unanswered_reminders(
         session,
         user_id=user_id,
-        since=day_start(before, tz, day_end),
+        since=day_start(since, tz, day_end),
         until=day_start(today + timedelta(days=1), tz, day_end),
     )
-    for habit_id, due_at in unanswered:
+    for delivery_id, habit_id, due_at in unanswered:
         day = local_day(due_at, tz, day_end)
-        if habit_id in kinds and before <= day <= today:
-            entries.append(Entry(habit_id, kinds[habit_id], day, None, from_reminder=True))
+        if habit_id in kinds and since <= day <= today:
+            entries.append(Entry(habit_id, kinds[habit_id], day, None, delivery_id))
     scores = await session.exec(
         select(Phq9Result.at, Phq9Result.score)
         .where(Phq9Result.user_id == user_id,
@@ -143,35 +140,19 @@ async def _checkin_entries(
             Checkin.note,
         )
         .where(Checkin.user_id == user_id, Checkin.local_date.between(first, last))
-        .order_by(Checkin.recorded_at)
+        # The order they were answered in is what models.days needs (a later answer corrects);
+        # leaving recorded_at out of the columns saves a datetime per row.
+        .order_by(Checkin.recorded_at, Checkin.id)
     )
-    return [
-        Entry(habit_id, kind, day, answer, delivery_id is not None, value, quality, note)
-        for habit_id, kind, day, answer, delivery_id, value, quality, note in rows
-    ]
-
-
-async def _warmup_entries(
-    session: AsyncSession, *, user_id: int, first: date, last: date
-) -> list[Entry]:
-    """Fetch only what habit strength and streaks need from the days before the periods."""
-    rows = await session.exec(
-        select(
-            Checkin.habit_id, Checkin.kind, Checkin.local_date, Checkin.answer, Checkin.delivery_id
-        ).where(Checkin.user_id == user_id, Checkin.local_date.between(first, last))
-    )
-    return [
-        Entry(habit_id, kind, day, answer, delivery_id is not None)
-        for habit_id, kind, day, answer, delivery_id in rows
-    ]
+    return [Entry(*row) for row in rows]
 
 
 async def _unanswered_reminders(
     session: AsyncSession, *, user_id: int, since: datetime, until: datetime
-) -> list[tuple[int | None, datetime]]:
+) -> list[tuple[int, int | None, datetime]]:
     """Fetch check-in reminders that went out (or were missed) and have no check-in yet."""
     rows = await session.exec(
-        select(Delivery.habit_id, Delivery.due_at)
+        select(Delivery.id, Delivery.habit_id, Delivery.due_at)
         .outerjoin(Checkin, Checkin.delivery_id == Delivery.id)
         .where(
             Delivery.user_id == user_id,

@@ -1,25 +1,14 @@
-"""The averages each habit kind is summarised by (pure); models.stats uses them."""
+"""The averages each habit kind is summarised by, read off its days (pure)."""
 
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
-from enum import StrEnum
-from typing import TYPE_CHECKING
 
-from models.types import Answer, HabitKind, SkipReason
+from models.days import Day, Outcome
+from models.trends import Change, change_between, direction
+from models.types import HabitKind, SkipReason
 
-if TYPE_CHECKING:
-    from models.stats import DayRecord
-
-MIN_TREND_DAYS = 3
 _SKIP_REASONS = frozenset(SkipReason)
-DRUGS_NOTE = "drugs"
-
-
-class Change(StrEnum):
-    UP = "up"
-    DOWN = "down"
-    SAME = "same"
 
 
 @dataclass(frozen=True)
@@ -28,7 +17,7 @@ class SleepAverages:
     hours: float | None
     quality: float | None  # 1-5
     previous_hours: float | None
-    change: Change | None
+    change: Change | None  # None unless the two periods are comparable
 
 
 @dataclass(frozen=True)
@@ -42,8 +31,8 @@ class ExerciseAverages:
 
 @dataclass(frozen=True)
 class SubstanceAverages:
-    logged_days: int
-    free_days: int  # alcohol- and drug-free
+    logged_days: int  # days answered
+    free_days: int  # alcohol- and drug-free: the habit's done days
     drinks: float
     drinking_days: int
     drug_days: int
@@ -64,8 +53,8 @@ class MoodAverages:
 
 @dataclass(frozen=True)
 class StressAverages:
-    sessions: int
-    techniques: tuple[tuple[str, int], ...]  # StressTechnique value, times; most used first
+    sessions: int  # days practised
+    techniques: tuple[tuple[str, int], ...]  # StressTechnique value, days; most used first
     previous_sessions: int | None
     change: Change | None
 
@@ -91,141 +80,95 @@ def mean_or_none(values: Sequence[float]) -> float | None:
     return sum(values) / len(values) if values else None
 
 
-def change_between(now: float | None, before: float | None, tolerance: float) -> Change | None:
-    """Return up, down or same (within tolerance); None when either side is missing."""
-    if now is None or before is None:
-        return None
-    if abs(now - before) <= tolerance:
-        return Change.SAME
-    return Change.UP if now > before else Change.DOWN
-
-
 def kind_averages(
-    kind: HabitKind, now: "Sequence[DayRecord]", before: "Sequence[DayRecord]"
+    kind: HabitKind, now: Sequence[Day], before: Sequence[Day], *, comparable: bool
 ) -> Averages | None:
-    """Return the averages that fit the habit's kind, compared with the period before."""
+    """Return the averages that fit the habit's kind; changes only when comparable."""
     builder = _BUILDERS.get(kind)
-    return builder(now, before) if builder else None
+    return builder(now, before, comparable) if builder else None
 
 
-def _values(record: "DayRecord") -> list[float]:
-    return [e.value for e in record.entries if e.value is not None]
+def _values(days: Sequence[Day]) -> list[float]:
+    return [day.value for day in days if day.value is not None]
 
 
-def _sleep(now, before) -> SleepAverages | None:
-    # A second sleep log on a day corrects the first, so the last one counts.
-    hours = [_values(r)[-1] for r in now if _values(r)]
-    quality = [q for r in now for q in [e.quality for e in r.entries if e.quality][-1:]]
+def _done(days: Sequence[Day]) -> int:
+    return sum(day.outcome is Outcome.DONE for day in days)
+
+
+def _sleep(now, before, comparable) -> SleepAverages | None:
+    hours = _values(now)
+    quality = [day.quality for day in now if day.quality is not None]
     if not hours and not quality:
         return None
-    previous = mean_or_none([_values(r)[-1] for r in before if _values(r)])
-    mean = mean_or_none(hours)
-    return SleepAverages(
-        len(hours), mean, mean_or_none(quality), previous, change_between(mean, previous, 0.25)
-    )
+    mean, previous = mean_or_none(hours), mean_or_none(_values(before))
+    change = change_between(mean, previous, 0.25) if comparable else None
+    return SleepAverages(len(hours), mean, mean_or_none(quality), previous, change)
 
 
-def _minutes(records) -> tuple[int, float]:
-    per_day = [sum(_values(r)) for r in records if r.done or _values(r)]
-    return sum(1 for m in per_day if m > 0), float(sum(per_day))
-
-
-def _exercise(now, before) -> ExerciseAverages | None:
-    active, total = _minutes(now)
-    if not any(r.done or _values(r) for r in now):
+def _exercise(now, before, comparable) -> ExerciseAverages | None:
+    active = _done(now)
+    if not active and not _values(now):
         return None
-    previous = _minutes(before)[1] if before else None
+    total = float(sum(_values(now)))
+    previous = float(sum(_values(before))) if any(day.answers for day in before) else None
     tolerance = max(10.0, 0.1 * (previous or 0))
-    return ExerciseAverages(
-        active,
-        total,
-        total / active if active else None,
-        previous,
-        change_between(total, previous, tolerance),
-    )
+    change = change_between(total, previous, tolerance) if comparable else None
+    return ExerciseAverages(active, total, total / active if active else None, previous, change)
 
 
-def _substance_day(record: "DayRecord") -> tuple[bool, bool, float, bool]:
-    answered = [e for e in record.entries if e.answer in (Answer.DONE, Answer.SKIPPED)]
-    drugs = any(e.note == DRUGS_NOTE for e in answered)
-    drinks = sum(e.value or 0 for e in answered)
-    free = any(e.answer is Answer.DONE for e in answered) and not drugs and drinks == 0
-    return bool(answered), free, drinks, drugs
-
-
-def _substance(now, before) -> SubstanceAverages | None:
-    days = [_substance_day(r) for r in now]
-    logged = [d for d in days if d[0]]
+def _substance(now, before, comparable) -> SubstanceAverages | None:
+    logged = [day for day in now if day.answers]
     if not logged:
         return None
-    free = sum(d[1] for d in logged)
-    prev = [d for d in map(_substance_day, before) if d[0]]
-    previous = sum(d[1] for d in prev) if prev else None
+    free = _done(now)
+    previous = _done(before) if any(day.answers for day in before) else None
     return SubstanceAverages(
         logged_days=len(logged),
         free_days=free,
-        drinks=sum(d[2] for d in logged),
-        drinking_days=sum(d[2] > 0 for d in logged),
-        drug_days=sum(d[3] for d in logged),
+        drinks=float(sum(day.value or 0 for day in logged)),
+        drinking_days=sum((day.value or 0) > 0 for day in logged),
+        drug_days=sum(day.drugs for day in logged),
         previous_free_days=previous,
-        change=change_between(free, previous, 0),
+        change=change_between(free, previous, 0) if comparable else None,
     )
 
 
-def _daily_mood(records) -> list[tuple[int, float]]:
-    return [(r.day.toordinal(), sum(v) / len(v)) for r in records if (v := _values(r))]
-
-
-def _mood(now, before) -> MoodAverages | None:
-    points = _daily_mood(now)
+def _mood(now, before, comparable) -> MoodAverages | None:
+    points = [(day.day.toordinal(), day.value) for day in now if day.value is not None]
     if not points:
         return None
-    values = [v for _, v in points]
-    mean = mean_or_none(values)
-    previous = mean_or_none([v for _, v in _daily_mood(before)])
+    values = [value for _, value in points]
+    mean, previous = mean_or_none(values), mean_or_none(_values(before))
     return MoodAverages(
         len(points),
         mean,
         min(values),
         max(values),
-        mood_direction(points),
+        direction(points, len(now)),
         previous,
-        change_between(mean, previous, 0.5),
+        change_between(mean, previous, 0.5) if comparable else None,
     )
 
 
-def mood_direction(points: Sequence[tuple[int, float]]) -> Change | None:
-    """Return where a least-squares line through (day, mood) went over the period."""
-    if len(points) < MIN_TREND_DAYS:
+def _stress(now, before, comparable) -> StressAverages | None:
+    sessions = _done(now)
+    if not sessions and not any(day.due for day in now):
         return None
-    n = len(points)
-    mean_x = sum(x for x, _ in points) / n
-    mean_y = sum(y for _, y in points) / n
-    spread = sum((x - mean_x) ** 2 for x, _ in points)
-    slope = sum((x - mean_x) * (y - mean_y) for x, y in points) / spread
-    # Half a point on the 0-10 scale across the period is the smallest move worth naming.
-    rise = slope * (points[-1][0] - points[0][0])
-    return change_between(rise, 0.0, 0.5)
-
-
-def _stress(now, before) -> StressAverages | None:
-    done = [e for r in now for e in r.entries if e.answer is Answer.DONE]
-    if not any(r.due for r in now) and not done:
-        return None
-    techniques = Counter(e.note for e in done if e.note)
-    previous = sum(e.answer is Answer.DONE for r in before for e in r.entries) if before else None
+    techniques = Counter(note for day in now if day.outcome is Outcome.DONE for note in day.notes)
+    previous = _done(before) if any(day.answers for day in before) else None
     return StressAverages(
-        len(done),
+        sessions,
         tuple(techniques.most_common()),
         previous,
-        change_between(len(done), previous, 0),
+        change_between(sessions, previous, 0) if comparable else None,
     )
 
 
-def _medication(now, before) -> MedicationNotes | None:
-    notes = [e for r in now for e in r.entries if e.note]
-    reasons = Counter(e.note for e in notes if e.note in _SKIP_REASONS)
-    effects = tuple(e.note for e in notes if e.note not in _SKIP_REASONS)
+def _medication(now, before, comparable) -> MedicationNotes | None:
+    notes = [note for day in now for note in day.notes]
+    reasons = Counter(note for note in notes if note in _SKIP_REASONS)
+    effects = tuple(note for note in notes if note not in _SKIP_REASONS)
     if not reasons and not effects:
         return None
     return MedicationNotes(tuple(reasons.most_common()), effects)

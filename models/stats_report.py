@@ -4,8 +4,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from models.stats import DayRecord, Entry, HabitInfo, SummaryData, habit_records, summarize
-from models.stats_kinds import DRUGS_NOTE, mean_or_none
+from models.days import DRUGS_NOTE, Entry, HabitInfo
+from models.stats import SummaryData, summarize
+from models.stats_kinds import mean_or_none
 from models.types import Answer, HabitKind, SkipReason, StressTechnique
 
 # Enum-coded notes are shown in their own sections; the rest are the user's own words.
@@ -16,7 +17,7 @@ _CODED_NOTES = frozenset([*SkipReason, *StressTechnique, DRUGS_NOTE])
 class WeekRow:
     start: date
     rates: tuple[float | None, ...]  # done / due per habit, in the summary's habit order
-    mood: float | None
+    mood: float | None  # the mean of the week's daily moods
     sleep: float | None
 
 
@@ -50,51 +51,31 @@ def build_report(
     summary = summarize(
         first_name=first_name, habits=habits, entries=entries, start=start, end=end, today=today
     )
-    records = habit_records(habits, entries, today)
-    in_period = [
-        (habit, e)
-        for habit, recs in records.items()
-        for day, rec in recs.items()
-        if start <= day <= end
-        for e in rec.entries
-    ]
+    by_id = {habit.id: habit for habit in habits}
+    rows = sorted(
+        (
+            NoteRow(e.day, by_id.get(e.habit_id) or HabitInfo(None, e.kind), e.answer, e.note)
+            for e in entries
+            if start <= e.day <= end and e.answer is not None
+        ),
+        key=lambda row: row.day,
+    )
     return ReportData(
         summary=summary,
-        weeks=tuple(_week_rows(summary, records)),
-        appointments=tuple(
-            sorted(
-                (
-                    NoteRow(e.day, habit, e.answer, e.note)
-                    for habit, e in in_period
-                    if habit.kind is HabitKind.APPOINTMENT and e.answer
-                ),
-                key=lambda row: row.day,
-            )
-        ),
-        notes=tuple(
-            sorted(
-                (
-                    NoteRow(e.day, habit, e.answer, e.note)
-                    for habit, e in in_period
-                    if e.note and e.note not in _CODED_NOTES
-                ),
-                key=lambda row: row.day,
-            )
-        ),
+        weeks=tuple(week_rows(summary)),
+        appointments=tuple(r for r in rows if r.habit.kind is HabitKind.APPOINTMENT),
+        notes=tuple(r for r in rows if r.note and r.note not in _CODED_NOTES),
     )
 
 
-def _week_rows(
-    summary: SummaryData, records: dict[HabitInfo, dict[date, DayRecord]]
-) -> Iterable[WeekRow]:
-    days = summary.days
-    for first in range(0, len(days), 7):
-        week = days[first : first + 7]
+def week_rows(summary: SummaryData) -> Iterable[WeekRow]:
+    """Split the period into weeks from its first day; each number from the same days."""
+    for first in range(0, len(summary.days), 7):
         rates = []
         for habit in summary.habits:
-            recs = [records[habit.habit][d] for d in week if d in records.get(habit.habit, {})]
-            due = sum(r.due for r in recs)
-            rates.append(sum(r.done for r in recs) / due if due else None)
+            week = habit.days[first : first + 7]
+            due = sum(day.due for day in week)
+            rates.append(sum(day.done for day in week) / due if due else None)
         mood = [v for v in summary.mood_by_day[first : first + 7] if v is not None]
         sleep = [v for v in summary.sleep_by_day[first : first + 7] if v is not None]
-        yield WeekRow(week[0], tuple(rates), mean_or_none(mood), mean_or_none(sleep))
+        yield WeekRow(summary.days[first], tuple(rates), mean_or_none(mood), mean_or_none(sleep))

@@ -6,6 +6,8 @@ import pytest
 from sqlalchemy import event, func
 from sqlmodel import SQLModel, select
 
+from models.day_sheet import day_sheet
+from models.days import Outcome
 from models.reports import (
     UserNotFoundError,
     delete_user_data,
@@ -13,6 +15,7 @@ from models.reports import (
     report_data,
     summary_data,
 )
+from models.stats import Tally
 from models.tables import Checkin, Delivery, Habit, SafetyEvent, Schedule, User
 from models.types import Answer, DeliveryStatus, HabitKind, Purpose
 
@@ -121,7 +124,7 @@ async def test_summary_uses_few_queries_whatever_the_habit_count(two_users):
     async with two_users.session() as session:
         await summary_data(session, user_id=1, days=7, now=NOW)
     event.remove(two_users.engine.sync_engine, "before_cursor_execute", listener)
-    assert len([s for s in statements if s.lstrip().upper().startswith("SELECT")]) == 6
+    assert len([s for s in statements if s.lstrip().upper().startswith("SELECT")]) == 5
 
 
 async def test_summary_of_unknown_user_raises(db):
@@ -172,3 +175,33 @@ async def test_delete_leaves_nothing_of_the_user_and_all_of_the_other(two_users)
                     )
                 ).one()
                 assert (count > 0) is expected_some, (table.__tablename__, user_id)
+
+
+async def test_a_reminder_missed_while_the_bot_was_down_counts_in_the_last_30_days(db):
+    async with db.session() as session:
+        session.add(User(id=5, first_name="U5", tz="UTC", created_at=NOW))
+        await session.flush()
+        med = Habit(user_id=5, kind=HabitKind.MEDICATION, name="Sertraline", created_at=NOW)
+        session.add(med)
+        await session.flush()
+        for back, status in ((20, DeliveryStatus.MISSED), (1, DeliveryStatus.SENT)):
+            day = TODAY - timedelta(days=back)
+            session.add(
+                Delivery(
+                    user_id=5,
+                    habit_id=med.id,
+                    purpose=Purpose.CHECKIN,
+                    due_at=datetime(day.year, day.month, day.day, 9, tzinfo=UTC),
+                    status=status,
+                )
+            )
+    async with db.session() as session:
+        week = await summary_data(session, user_id=5, days=7, now=NOW)
+        month = await summary_data(session, user_id=5, days=30, now=NOW)
+        rows = await export_rows(session, user_id=5)
+    (in_week,), (in_month,) = week.habits, month.habits
+    assert in_week.last_30 == in_month.last_30 == Tally(30, 0, 2)
+    assert [(r["local_date"], r["outcome"]) for r in day_sheet(rows, now=NOW)] == [
+        (TODAY - timedelta(days=20), Outcome.NO_ANSWER),
+        (TODAY - timedelta(days=1), Outcome.NO_ANSWER),
+    ]

@@ -2,8 +2,10 @@
 
 import random
 from datetime import date, timedelta
+from itertools import count
 
-from models.stats import Entry, HabitInfo, SummaryData, summarize
+from models.days import Entry, HabitInfo
+from models.stats import SummaryData, summarize
 from models.stats_report import ReportData, build_report
 from models.types import Answer, HabitKind
 
@@ -19,7 +21,7 @@ HABITS = (
 )
 
 
-def _entry(habit: HabitInfo, day: date, rng: random.Random) -> Entry:
+def _entry(habit: HabitInfo, day: date, rng: random.Random, delivery: int) -> Entry:
     roll = rng.random()
     answer = Answer.DONE if roll < 0.75 else Answer.SKIPPED if roll < 0.88 else Answer.NO_ANSWER
     value = quality = note = None
@@ -35,12 +37,13 @@ def _entry(habit: HabitInfo, day: date, rng: random.Random) -> Entry:
         value = 0.0 if answer is Answer.DONE else float(rng.randint(1, 3))
     elif habit.kind is HabitKind.MEDICATION and answer is Answer.SKIPPED:
         note = rng.choice(("forgot", "side_effects", "felt a bit dizzy & tired <again>"))
-    return Entry(habit.id, habit.kind, day, answer, True, value, quality, note)
+    return Entry(habit.id, habit.kind, day, answer, delivery, value, quality, note)
 
 
 def sample_entries(habits=HABITS, days: int = 120, seed: int = 3) -> list[Entry]:
     """Return days of plausible entries: daily habits daily, the appointment weekly."""
     rng = random.Random(seed)
+    deliveries = count(1)
     entries = []
     for back in range(days):
         day = END - timedelta(days=back)
@@ -48,7 +51,7 @@ def sample_entries(habits=HABITS, days: int = 120, seed: int = 3) -> list[Entry]
             if habit.kind is HabitKind.APPOINTMENT and day.weekday() != 2:
                 continue
             for _ in range(2 if habit.kind is HabitKind.MEDICATION else 1):
-                entries.append(_entry(habit, day, rng))
+                entries.append(_entry(habit, day, rng, next(deliveries)))
     return entries
 
 

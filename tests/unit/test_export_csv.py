@@ -38,6 +38,7 @@ def test_zip_holds_a_readme_and_one_csv_per_table_even_when_empty():
         "checkins.csv",
         "safety_events.csv",
         "phq9_results.csv",
+        "days.csv",
     }
     (row,) = csv.DictReader(io.StringIO(files["checkins.csv"]))
     assert (row["kind"], row["answer"], row["value"], row["note"]) == (

@@ -222,7 +222,7 @@ DONE, SKIP, RESCHED = Answer.DONE, Answer.SKIPPED, Answer.RESCHEDULED
         ("no drinks today", ParsedCheckin(SU, DONE, value=0)),
         ("alcohol-free", ParsedCheckin(SU, DONE, value=0)),
         ("sober today", ParsedCheckin(SU, DONE, value=0)),
-        ("smoked weed", ParsedCheckin(SU, SKIP)),
+        ("smoked weed", ParsedCheckin(SU, SKIP, note="drugs")),
         ("mood 6", ParsedCheckin(MO, DONE, value=6)),
         ("mood: 7/10", ParsedCheckin(MO, DONE, value=7)),
         ("feeling 4/10", ParsedCheckin(MO, DONE, value=4)),

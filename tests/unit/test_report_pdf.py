@@ -3,7 +3,7 @@
 import pytest
 
 from bot.report_pdf import render_report
-from models.stats import HabitInfo
+from models.days import HabitInfo
 from models.types import HabitKind
 from tests.unit.summary_samples import HABITS, sample_report
 

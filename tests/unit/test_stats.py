@@ -1,22 +1,15 @@
-"""Adherence, streaks, strength, averages and patterns from plain entries."""
+"""Counts, streaks, recent days, trends, averages and patterns from plain entries."""
 
 from datetime import UTC, date, datetime, timedelta
+from itertools import count
 
 import pytest
 
+from models.days import Day, Entry, HabitInfo, Outcome, days_by_habit
 from models.schedule import day_start, local_day
-from models.stats import (
-    Change,
-    DayStatus,
-    Entry,
-    HabitInfo,
-    day_records,
-    streaks,
-    strength,
-    summarize,
-)
-from models.stats_kinds import change_between, mood_direction
+from models.stats import Tally, streaks, summarize, tally
 from models.stats_report import build_report
+from models.trends import Change, change_between, comparable, direction
 from models.types import Answer, HabitKind
 
 D0 = date(2026, 3, 1)
@@ -25,11 +18,13 @@ MED = HabitInfo(1, HabitKind.MEDICATION, "Sertraline")
 WALK = HabitInfo(2, HabitKind.EXERCISE, "Walk")
 MOOD = HabitInfo(3, HabitKind.MOOD)
 SLEEP = HabitInfo(4, HabitKind.SLEEP)
+_DELIVERIES = count(1)
 
 
 def entry(habit, day, answer, *, reminder=True, value=None, quality=None, note=None):
+    delivery = next(_DELIVERIES) if reminder else None
     return Entry(
-        habit.id, habit.kind, D0 + timedelta(days=day), answer, reminder, value, quality, note
+        habit.id, habit.kind, D0 + timedelta(days=day), answer, delivery, value, quality, note
     )
 
 
@@ -39,35 +34,8 @@ def days_from(pattern: str, habit=MED):
     return [entry(habit, i, codes[c]) for i, c in enumerate(pattern) if c != "."]
 
 
-@pytest.mark.parametrize(
-    ("reminders", "free", "expected"),
-    [
-        ([A.DONE, A.DONE], [], (2, 2, 0, 0, 0)),
-        ([A.DONE, None], [], (2, 1, 0, 1, 0)),  # a past day's unanswered reminder: no answer
-        ([A.SKIPPED], [A.DONE], (1, 1, 0, 0, 0)),  # skipped, then did it after all
-        ([A.NO_ANSWER], [A.SKIPPED], (1, 0, 1, 0, 0)),
-        ([A.DONE], [A.DONE], (1, 1, 0, 0, 0)),  # a second report does not count twice
-        ([], [A.SKIPPED, A.DONE], (1, 1, 0, 0, 0)),  # no reminder: the day counts once
-        ([A.RESCHEDULED], [], (0, 0, 0, 0, 1)),  # rescheduled is neither due nor missed
-    ],
-)
-def test_day_record_merges_reminders_and_free_checkins(reminders, free, expected):
-    entries = [entry(MED, 0, a) for a in reminders] + [
-        entry(MED, 0, a, reminder=False) for a in free
-    ]
-    record = day_records(entries, today=D0 + timedelta(days=5))[D0]
-    assert (
-        record.due,
-        record.done,
-        record.skipped,
-        record.no_answer,
-        record.rescheduled,
-    ) == expected
-
-
-def test_todays_open_reminder_is_not_due_yet():
-    record = day_records([entry(MED, 0, None), entry(MED, 0, A.DONE)], today=D0)[D0]
-    assert (record.due, record.done, record.status) == (1, 1, DayStatus.DONE)
+def _days(entries, habit=MED, today=D0 + timedelta(days=400)):
+    return days_by_habit([habit], entries, today)[habit]
 
 
 @pytest.mark.parametrize(
@@ -83,33 +51,41 @@ def test_todays_open_reminder_is_not_due_yet():
     ],
 )
 def test_streaks_count_due_days(pattern, current, best):
-    records = day_records(days_from(pattern), today=D0 + timedelta(days=30))
-    assert streaks(records, end=D0 + timedelta(days=30)) == (current, best)
+    assert streaks(_days(days_from(pattern)), end=D0 + timedelta(days=30)) == (current, best)
 
 
 @pytest.mark.parametrize(
-    ("pattern", "low", "high"),
+    ("pattern", "length", "expected"),
     [
-        ("d" * 13, 0.49, 0.51),  # a daily habit gets halfway to full in 13 days
-        ("d" * 200, 0.99, 1.0),
-        ("d" * 100 + "sss", 0.83, 0.87),  # a few misses after a long run only dent it
-        ("s" * 30, 0.0, 0.0),
-        ("d" * 60 + "s" * 13, 0.47, 0.49),  # 13 missed days halve 0.96
+        ("ddsdddd", 7, Tally(7, 6, 7)),
+        ("dd.d.nd", 7, Tally(7, 4, 5)),  # days not due are not counted
+        ("s" * 30 + "ddd", 7, Tally(7, 3, 7)),
+        ("s" * 30 + "ddd", 30, Tally(30, 3, 30)),
     ],
 )
-def test_strength_follows_loops_smoothed_score(pattern, low, high):
-    records = day_records(days_from(pattern), today=D0 + timedelta(days=400))
-    (value,) = strength(records, [D0 + timedelta(days=len(pattern) - 1)])
-    assert low <= value <= high
+def test_tally_counts_kept_days_of_due_days(pattern, length, expected):
+    end = D0 + timedelta(days=len(pattern) - 1)
+    assert tally(_days(days_from(pattern)), end, length) == expected
 
 
-def test_strength_of_a_weekly_habit_holds_between_occurrences():
-    records = day_records(days_from("d......" * 8), today=D0 + timedelta(days=400))
-    (weekly,) = strength(records, [D0 + timedelta(days=55)])
-    (daily,) = strength(
-        day_records(days_from("d" * 8), D0 + timedelta(days=400)), [D0 + timedelta(days=7)]
-    )
-    assert weekly > daily  # eight weeks kept is more than eight days kept
+def _week(answered: int, day0: int = 0) -> list[Day]:
+    return [
+        Day(D0 + timedelta(days=day0 + i), HabitKind.MOOD, answers=int(i < answered))
+        for i in range(7)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("now", "before", "expected"),
+    [
+        (_week(7), _week(7, 7), True),
+        (_week(4), _week(4, 7), True),  # half the days answered is enough
+        (_week(7), _week(3, 7), False),  # a thin week before says nothing
+        (_week(7)[:3], _week(7, 7)[:3], False),  # three days against three days is not a trend
+    ],
+)
+def test_comparable_needs_two_weeks_each_half_answered(now, before, expected):
+    assert comparable(now, before) is expected
 
 
 @pytest.mark.parametrize(
@@ -128,14 +104,21 @@ def test_change_between(now, before, tolerance, expected):
 @pytest.mark.parametrize(
     ("moods", "expected"),
     [
-        ([3, 4, 5, 6], Change.UP),
-        ([6, 5, 4, 3], Change.DOWN),
-        ([5, 5, 5], Change.SAME),
-        ([5, 6], None),
+        ([3 + i // 3 for i in range(14)], Change.UP),
+        ([7 - i // 3 for i in range(14)], Change.DOWN),
+        ([5, 6] * 7, Change.SAME),
     ],
 )
-def test_mood_direction(moods, expected):
-    assert mood_direction([(i, float(m)) for i, m in enumerate(moods)]) is expected
+def test_mood_direction_over_two_weeks(moods, expected):
+    points = [(i, float(m)) for i, m in enumerate(moods)]
+    assert direction(points, period_days=len(moods)) is expected
+
+
+def test_no_direction_from_under_two_weeks_or_thin_data():
+    rising = [(i, float(i)) for i in range(14)]
+    assert direction(rising[:13], period_days=13) is None
+    assert direction(rising[::3], period_days=14) is None  # five of fourteen days
+    assert direction(rising[::2], period_days=14) is Change.UP
 
 
 @pytest.mark.parametrize(
@@ -183,7 +166,17 @@ def test_summary_compares_with_the_period_before():
         0.0,
     )
     assert (med.current_streak, med.best_streak, med.change) == (0, 13, Change.UP)
-    assert med.statuses[-1] is DayStatus.SKIPPED and len(med.statuses) == 14
+    assert med.statuses[-1] is Outcome.NOT_DONE and len(med.statuses) == 14
+    assert (med.last_7, med.last_30) == (Tally(7, 6, 7), Tally(30, 13, 28))
+
+
+def test_no_change_is_claimed_without_a_comparable_period_before():
+    (med,) = _summary(days_from("d" * 14), days=7, end_offset=13).habits
+    assert (med.comparable, med.change) == (True, Change.SAME)
+    (med,) = _summary(days_from("." * 7 + "d" * 7), days=7, end_offset=13).habits
+    assert (med.comparable, med.change, med.previous_rate) == (False, None, None)
+    (med,) = _summary(days_from("d" * 2), days=1, end_offset=1).habits
+    assert (med.comparable, med.change) == (False, None)
 
 
 def test_summary_of_an_empty_period_has_no_habits_and_no_checkins():
@@ -192,7 +185,7 @@ def test_summary_of_an_empty_period_has_no_habits_and_no_checkins():
 
 
 def test_checkin_without_habit_joins_its_kind():
-    loose = Entry(None, HabitKind.MOOD, D0 + timedelta(days=27), A.DONE, False, 7.0)
+    loose = Entry(None, HabitKind.MOOD, D0 + timedelta(days=27), A.DONE, None, 7.0)
     data = _summary([loose])
     assert [h.habit for h in data.habits] == [MOOD]
     assert data.mood_by_day[-1] == 7.0

@@ -1,25 +1,28 @@
 """The summary message: numbers as entered, kind wording, escaping and Telegram's limit."""
 
-from dataclasses import replace
 from datetime import timedelta
 
 import pytest
 
 from bot.summary_texts import MESSAGE_LIMIT, closing_line, habit_line, render_summary
-from models.stats import Change, Entry, HabitInfo, summarize
+from models.days import Entry, HabitInfo
+from models.stats import summarize
 from models.types import Answer, HabitKind
 from tests.unit.summary_samples import END, HABITS, many_habits, sample_summary
 
 MED = HabitInfo(1, HabitKind.MEDICATION, "Sertraline")
 
 
-def _med_summary(pattern: str):
+def _med_summary(pattern: str, days: int | None = None):
+    """A summary of the last `days` days (all of the pattern by default)."""
     codes = {"d": Answer.DONE, "s": Answer.SKIPPED, "n": Answer.NO_ANSWER}
-    start = END - timedelta(days=len(pattern) - 1)
+    first = END - timedelta(days=len(pattern) - 1)
     entries = [
-        Entry(1, HabitKind.MEDICATION, start + timedelta(days=i), codes[c], True)
+        Entry(1, HabitKind.MEDICATION, first + timedelta(days=i), codes[c], i + 1)
         for i, c in enumerate(pattern)
+        if c != "."
     ]
+    start = END - timedelta(days=(days or len(pattern)) - 1)
     return summarize(
         first_name="Sam", habits=[MED], entries=entries, start=start, end=END, today=END
     )
@@ -29,20 +32,25 @@ def test_habit_line_reads_like_the_example():
     (habit,) = _med_summary("ddddsddnddddd" + "d").habits
     line = habit_line(habit)
     assert line.startswith("<b>Medication (Sertraline)</b>: 12/14 taken (86%) · 1 skipped")
-    assert "1 no answer" in line and "streak 6 (best 6)" not in line and "streak 6" in line
-    assert "strength" in line
+    assert "1 no answer" in line and "6 days in a row ·" in line
+    assert "last 7 days: taken on 6 of 7 days" in line and "strength" not in line
 
 
-@pytest.mark.parametrize(
-    ("change", "arrow"), [(Change.UP, "↑"), (Change.DOWN, "↓"), (Change.SAME, "→")]
-)
-def test_strength_shows_the_change_from_the_period_before(change, arrow):
-    (habit,) = _med_summary("ddddddd").habits
-    assert (
-        habit_line(replace(habit, change=change))
-        .split("strength ")[1]
-        .startswith(f"{round(habit.strength * 100)}% {arrow}")
+def test_habit_line_sets_a_week_against_the_last_30_days():
+    (habit,) = _med_summary("d" * 20 + "s" * 3 + "d" * 7, days=7).habits
+    assert "last 30 days: taken on 27 of 30 days" in habit_line(habit)
+    (new,) = _med_summary("ddd", days=7).habits
+    assert "last 30 days" not in habit_line(new)  # nothing before the week to add
+
+
+def test_the_week_before_is_named_only_when_comparable():
+    (steady,) = _med_summary("ssddddd" + "ddddddd").habits
+    assert "7/7 taken (100%; 71% the week before)" in habit_line(
+        _med_summary("ssddddd" + "ddddddd", days=7).habits[0]
     )
+    assert "before" not in habit_line(steady)  # 14 days against nothing
+    (thin,) = _med_summary("s......" + "ddddddd", days=7).habits
+    assert "before" not in habit_line(thin)
 
 
 def test_full_summary_has_every_kind_and_a_kind_closing_line():
@@ -80,13 +88,16 @@ def test_pattern_is_worded_as_a_pattern():
 @pytest.mark.parametrize(
     ("pattern", "start"),
     [
-        ("ddddddd", "Sertraline held steady at 100%"),
+        ("d" * 14, "Sertraline held steady at 100%"),
+        ("ddddddd", "Sertraline: 7 of 7 taken."),  # one week: nothing to hold steady against
+        ("dd", "Sertraline: 2 of 2 taken."),
         ("sssdddd", "You are on a 4-day run"),
         ("sssnsdn", "You checked in 5 times"),
+        ("s" * 7 + "dsdsdsd", "Sertraline is up to 57%, from 0% before."),
     ],
 )
 def test_closing_line_starts_with_what_went_well(pattern, start):
-    assert closing_line(_med_summary(pattern)).startswith(start)
+    assert closing_line(_med_summary(pattern, days=7)).startswith(start)
 
 
 def test_weekly_summary_invites_a_phq9_every_two_weeks_for_mood_trackers():
