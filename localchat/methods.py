@@ -92,6 +92,8 @@ def _chat_for(state: ApiState, params: JSON) -> Chat:
 def _store(state: ApiState, method_name: str, params: JSON, **extra: Any) -> JSON:
     """Keep a sent message in its chat's transcript and return it as a Message."""
     chat = _chat_for(state, params)
+    if chat.left:
+        raise ApiError(403, "Forbidden: bot is not a member of the group chat")
     entry = {**params, **extra, "method": method_name, "date": int(time.time())}
     entry["message_id"] = chat.new_message_id()
     chat.messages[entry["message_id"]] = entry
@@ -189,6 +191,16 @@ def delete_message(state: ApiState, params: JSON) -> bool:
     if entry is None or entry.get("deleted"):
         raise ApiError(400, "Bad Request: message to delete not found")
     entry["deleted"] = True
+    return True
+
+
+@method("leaveChat")
+def leave_chat(state: ApiState, params: JSON) -> bool:
+    """Leave a group; nothing more can be sent there."""
+    chat = _chat_for(state, params)
+    if chat.left:
+        raise ApiError(403, "Forbidden: bot is not a member of the group chat")
+    chat.left = True
     return True
 
 

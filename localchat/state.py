@@ -106,8 +106,12 @@ class Chat:
     messages: dict[int, JSON] = field(default_factory=dict)
     events: list[JSON] = field(default_factory=list)
 
+    left: bool = False  # the bot left this group
+
     def as_json(self) -> JSON:
-        """Return the chat as Telegram shapes it."""
+        """Return the chat as Telegram shapes it: private for a user, a group for ids below 0."""
+        if isinstance(self.id, int) and self.id < 0:
+            return {"id": self.id, "type": "group", "title": "Family"}
         return {"id": self.id, "type": "private", "first_name": self.first_name}
 
     def new_message_id(self) -> int:

@@ -60,16 +60,39 @@ class UpdateBuilders:
         message_id: int | None = None,
         message_text: str | None = None,
         first_name: str = "Sam",
+        chat_id: int | None = None,
     ) -> JSON:
-        """Build a button press on a bot message (by default the latest one with a keyboard)."""
-        chat = self.state.chat(user_id)
+        """Build a button press on a bot message (by default the latest one with a keyboard),
+        in the user's private chat or in the chat_id given (a group)."""
+        chat = self.state.chat(user_id if chat_id is None else chat_id)
         with self.state.lock:
             chat.first_name = first_name
             message = _pressed_message(self.state, chat, message_id, message_text)
             query = {"id": uuid.uuid4().hex[:16], "from": _user(user_id, first_name)}
             self.state.queries[query["id"]] = (user_id, message["message_id"])
-        query |= {"chat_instance": f"local-{user_id}", "data": data, "message": message}
+        query |= {"chat_instance": f"local-{chat.id}", "data": data, "message": message}
         return {"update_id": self.state.next_update_id(), "callback_query": query}
+
+    def added_to_group_update(self, group_id: int, by_user_id: int) -> JSON:
+        """Build the update Telegram sends when someone adds the bot to a group (id < 0)."""
+        chat = self.state.chat(group_id)
+        member = {"user": self.state.bot_user}
+        change = {
+            "chat": chat.as_json(),
+            "from": _user(by_user_id, "Sam"),
+            "date": int(time.time()),
+            "old_chat_member": member | {"status": "left"},
+            "new_chat_member": member | {"status": "member"},
+        }
+        return {"update_id": self.state.next_update_id(), "my_chat_member": change}
+
+    def group_message_update(self, group_id: int, user_id: int, text: str) -> JSON:
+        """Build a text message from a user in a group."""
+        chat = self.state.chat(group_id)
+        with self.state.lock:
+            message = {"message_id": chat.new_message_id(), "from": _user(user_id, "Sam")}
+            message |= {"chat": chat.as_json(), "date": int(time.time()), "text": text}
+        return {"update_id": self.state.next_update_id(), "message": message}
 
     def _message(self, user_id: int, first_name: str, **content: Any) -> JSON:
         """Build a message update from a user in their private chat."""
