@@ -11,10 +11,11 @@ from sqlalchemy import text
 
 from bench.dispatch_data import build_burst, floor_second, make_due, utc_now
 from jobs.dispatcher import Dispatcher
-from jobs.sender import DueReminder, SendOutcome, SendResult
+from jobs.sender import DueReminder, DueSummary, SendOutcome, SendResult
 from localchat.server import LocalBotApi
 from models import deliveries
 from models.db import Database
+from models.types import SummaryPart
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -75,7 +76,7 @@ async def time_claims(db_path: Path, runs: int, size: int = 5000) -> list[float]
             started = time.perf_counter()
             async with db.session() as session:
                 claimed = await deliveries.claim_due_schedules(
-                    session, now=now, grace=timedelta(hours=2),
+                    session, now=now, fresh_since=now - timedelta(hours=2),
                     lease=timedelta(minutes=2), limit=size,
                 )  # fmt: skip
             times.append((time.perf_counter() - started) * 1000)
@@ -109,7 +110,7 @@ class InstantSender:
         self.handed.append(reminder.delivery_id)
         return SendResult(SendOutcome.SENT, len(self.handed))
 
-    async def send_summary(self, user_id: int, tz: str, data: object) -> SendResult:
+    async def send_summary_part(self, summary: DueSummary, part: SummaryPart) -> SendResult:
         return SendResult(SendOutcome.SENT, None)
 
 

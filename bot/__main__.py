@@ -11,7 +11,7 @@ from dataclasses import replace
 from pydantic import SecretStr, ValidationError
 from telegram import Update
 
-from bot.app import build_application, on_shutdown, on_startup
+from bot.app import build_application, on_shutdown, start_dispatching, stop_dispatching
 from bot.config import Settings, describe_error
 from bot.context import Deps
 from jobs.clock import system_clock
@@ -84,13 +84,14 @@ async def run_local_chat(settings: Settings) -> None:
         erase_files = functools.partial(files.erase_user_files, files.DEFAULT_ROOT)
         app = build_application(replace(_deps(local), on_user_erased=erase_files))
         await app.initialize()
-        await on_startup(app)
+        await start_dispatching(app)
         await app.start()
         await app.updater.start_polling(poll_interval=0.0, timeout=1)
         try:
             await terminal.chat(api)
         finally:
             await app.updater.stop()
+            await stop_dispatching(app)
             await app.stop()
             await app.shutdown()
             await on_shutdown(app)

@@ -13,9 +13,9 @@ from bot.context import Ctx, Deps
 from bot.handlers import errors
 from bot.sender import TelegramSender
 from jobs.dispatcher import Dispatcher
+from jobs.policy import DispatchPolicy
 
 log = logging.getLogger(__name__)
-TICK_JOB = "dispatch"
 # Telegram allows about 30 messages a second overall. The default AsyncLimiter(30, 1) is a
 # leaky bucket that first lets a burst of 30 through and then 30 a second, i.e. up to ~60
 # within one second, which a per-second window answers with 429s. One message per 1/29 s
@@ -39,19 +39,14 @@ def build_application(deps: Deps) -> Application:
             )
         )
         .context_types(ContextTypes(context=Ctx))
-        .post_init(on_startup)
+        .post_init(start_dispatching)
+        .post_stop(stop_dispatching)
         .post_shutdown(on_shutdown)
         .build()
     )
     sender = TelegramSender(app.bot, deps.sleep)
-    dispatcher = Dispatcher(
-        deps.db,
-        sender,
-        deps.clock,
-        sleep=deps.sleep,
-        grace=timedelta(minutes=settings.grace_window_minutes),
-    )
-    dispatcher.on_wake = lambda: plan_tick(app, 0)
+    policy = DispatchPolicy(grace=timedelta(minutes=settings.grace_window_minutes))
+    dispatcher = Dispatcher(deps.db, sender, deps.clock, policy=policy, sleep=deps.sleep)
     app.bot_data["deps"] = replace(deps, dispatcher=dispatcher)
     app.add_handlers(handlers.BY_GROUP)
     app.add_error_handler(errors.apologise_and_log)
@@ -59,7 +54,7 @@ def build_application(deps: Deps) -> Application:
 
 
 async def on_startup(app: Application) -> None:
-    """Migrate, announce the commands, resend what a crash left, and start the dispatcher."""
+    """Migrate, announce the commands and resend what a crash left (tests call this too)."""
     deps: Deps = app.bot_data["deps"]
     await deps.db.migrate()
     await set_command_menus(app)
@@ -67,7 +62,16 @@ async def on_startup(app: Application) -> None:
         recovered = await deps.dispatcher.recover()
         if recovered:
             log.info("re-sending %d reminders a restart interrupted", recovered)
-    plan_tick(app, 0)
+
+
+async def start_dispatching(app: Application) -> None:
+    """Start up, then let the dispatcher run in the background (tests drive it by hand)."""
+    await on_startup(app)
+    app.bot_data["deps"].dispatcher.start()
+
+
+async def stop_dispatching(app: Application) -> None:
+    await app.bot_data["deps"].dispatcher.stop()
 
 
 async def set_command_menus(app: Application) -> None:
@@ -81,26 +85,3 @@ async def set_command_menus(app: Application) -> None:
 
 async def on_shutdown(app: Application) -> None:
     await app.bot_data["deps"].db.dispose()
-
-
-def plan_tick(app: Application, delay: float) -> None:
-    """Run the dispatcher once after `delay` seconds, replacing any planned run."""
-    if app.job_queue is None:
-        return
-    for job in app.job_queue.get_jobs_by_name(TICK_JOB):
-        job.schedule_removal()
-    # misfire_grace_time=None: a late tick still runs (APScheduler drops >1 s late by default).
-    app.job_queue.run_once(
-        _tick, max(delay, 0), name=TICK_JOB, job_kwargs={"misfire_grace_time": None}
-    )
-
-
-async def _tick(context: Ctx) -> None:
-    deps = context.deps
-    try:
-        wake_at = await deps.dispatcher.tick()
-        delay = (wake_at - deps.clock()).total_seconds()
-    except Exception:  # a failed tick must not stop reminders for good
-        log.exception("dispatcher tick failed; trying again shortly")
-        delay = 5.0
-    plan_tick(context.application, delay)

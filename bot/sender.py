@@ -7,10 +7,11 @@ from telegram import Bot, Message
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TimedOut
 
 from bot import reminders
-from bot.summary_send import send_summary
+from bot.summary_send import CHART_FILENAME, draw_chart
+from bot.summary_texts import render_summary
 from jobs.clock import Sleep
-from jobs.sender import DueReminder, SendOutcome, SendResult
-from models.stats import SummaryData
+from jobs.sender import DueReminder, DueSummary, SendOutcome, SendResult
+from models.types import SummaryPart
 
 log = logging.getLogger(__name__)
 
@@ -31,8 +32,17 @@ class TelegramSender:
             lambda: self.bot.send_message(reminder.user_id, text, reply_markup=markup)
         )
 
-    async def send_summary(self, user_id: int, tz: str, data: SummaryData) -> SendResult:
-        return await self._deliver(lambda: send_summary(self.bot, user_id, data, weekly=True))
+    async def send_summary_part(self, summary: DueSummary, part: SummaryPart) -> SendResult:
+        chat = summary.user_id
+        if part is SummaryPart.CHART:
+            chart = await draw_chart(summary.data)
+            if chart is None:  # nothing to draw: the text goes alone
+                return SendResult(SendOutcome.SENT)
+            return await self._deliver(
+                lambda: self.bot.send_photo(chat, chart, filename=CHART_FILENAME)
+            )
+        text = render_summary(summary.data, weekly=True)
+        return await self._deliver(lambda: self.bot.send_message(chat, text))
 
     async def _deliver(self, send: Callable[[], Awaitable[Message | None]]) -> SendResult:
         """Send, retrying passing network errors; RetryAfter is the rate limiter's to honour."""

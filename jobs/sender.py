@@ -3,9 +3,10 @@
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
-from typing import Any, Protocol
+from typing import Protocol
 
-from models.types import HabitKind, Purpose
+from models.stats import SummaryData
+from models.types import HabitKind, Purpose, SummaryPart
 
 
 class SendOutcome(StrEnum):
@@ -35,9 +36,21 @@ class DueReminder:
     repeat: bool = False  # a follow-up or a snoozed reminder coming back
 
 
+@dataclass(frozen=True, slots=True)
+class DueSummary:
+    """A weekly summary to show; the edge draws the chart and writes the text."""
+
+    delivery_id: int
+    user_id: int
+    tz: str
+    data: SummaryData
+
+
 class Sender(Protocol):
     """Implemented by bot.sender.TelegramSender; tests use a recording fake."""
 
     async def send_reminder(self, reminder: DueReminder) -> SendResult: ...
 
-    async def send_summary(self, user_id: int, tz: str, data: Any) -> SendResult: ...
+    async def send_summary_part(self, summary: DueSummary, part: SummaryPart) -> SendResult:
+        """Send one part of the summary; SENT with no message when there is nothing to show."""
+        ...

@@ -37,7 +37,6 @@ APPOINTMENT_OFFSETS: tuple[tuple[Purpose, int], ...] = (
 MAX_DOSES_A_DAY = 6
 FOLLOW_UP_MINUTES = 30
 SNOOZE_MINUTES = (10, 30, 60)
-WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
 
 def schedule_specs(kind: HabitKind, times: list[Time]) -> list[tuple[Purpose, Time, int]]:

@@ -1,17 +1,15 @@
 """The engine, the session factory and the schema upgrade."""
 
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import event, inspect
+from sqlalchemy import event
 from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 from sqlmodel.ext.asyncio.session import AsyncSession
-
-from models.tables import Delivery, Schedule
 
 MIGRATIONS = Path(__file__).resolve().parent.parent / "migrations"
 _ASYNC_DRIVERS = {"sqlite": "sqlite+aiosqlite", "postgresql": "postgresql+asyncpg"}
@@ -47,8 +45,6 @@ class Database:
         if self.is_sqlite:
             _ensure_sqlite_folder(self.url)
         self.engine: AsyncEngine = create_async_engine(self.url, echo=echo)
-        # Called after a commit that added or changed schedule rows (the dispatcher wakes).
-        self.on_schedules_changed: list[Callable[[], None]] = []
         if self.is_sqlite:
             event.listen(self.engine.sync_engine, "connect", _tune_sqlite)
 
@@ -56,16 +52,12 @@ class Database:
     async def session(self) -> AsyncIterator[AsyncSession]:
         """Yield a session that commits once at the end, or rolls back on error."""
         async with AsyncSession(self.engine, expire_on_commit=False) as session:
-            event.listen(session.sync_session, "before_flush", _note_schedule_changes)
             try:
                 yield session
                 await session.commit()
             except BaseException:
                 await session.rollback()
                 raise
-        if session.info.get("schedules_changed"):
-            for listener in self.on_schedules_changed:
-                listener()
 
     async def migrate(self) -> None:
         """Bring the schema to the newest Alembic revision."""
@@ -74,20 +66,6 @@ class Database:
 
     async def dispose(self) -> None:
         await self.engine.dispose()
-
-
-def _note_schedule_changes(session, _context, _instances) -> None:
-    # Only what may fall due sooner wakes the dispatcher: schedule rows, or a snooze. An
-    # ordinary answer also touches its delivery, but never makes anything due earlier.
-    touched = (*session.new, *session.dirty)
-    if any(isinstance(row, Schedule) or _resend_set(row) for row in touched):
-        session.info["schedules_changed"] = True
-
-
-def _resend_set(row: object) -> bool:
-    return isinstance(row, Delivery) and any(
-        value is not None for value in inspect(row).attrs.resend_at.history.added
-    )
 
 
 def alembic_config() -> Config:

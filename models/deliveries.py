@@ -1,4 +1,4 @@
-"""The dispatcher's queries: claim what is due, record how sending went, find the next wake.
+"""The dispatcher's queries: claim what is due, close the days that ended, find the next wake.
 
 This is the hot path, so it uses SQLAlchemy Core statements (one SELECT, one executemany
 UPDATE and one INSERT … RETURNING per batch) rather than an ORM loop.
@@ -10,13 +10,18 @@ from datetime import datetime, timedelta
 from typing import NamedTuple
 
 from sqlalchemy import bindparam, case, exists, func, insert, literal, null, select, update
+from sqlalchemy.ext.asyncio import AsyncConnection
+from sqlmodel import SQLModel
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from models.schedule import day_end_after, in_grace, local_day, next_fire_at
-from models.tables import Checkin, Delivery, Habit, Schedule, User
+import models.tables  # noqa: F401  (registers the tables)
+from models.schedule import local_day, next_fire_at
 from models.types import Answer, DeliveryStatus, HabitKind, Purpose
 
-D, S, U, H = Delivery.__table__, Schedule.__table__, User.__table__, Habit.__table__
+TABLES = SQLModel.metadata.tables
+D, S, U, H, C = (
+    TABLES[name] for name in ("deliveries", "schedules", "users", "habits", "checkins")
+)
 IN_CHUNK = 10_000
 
 
@@ -34,19 +39,26 @@ class Claimed(NamedTuple):
     tz: str
     day_end_minute: int
     repeat: bool  # a follow-up or a snoozed reminder, not the first showing
+    # The delivery's resend_at while this claim holds it: an outcome changes resend_at only
+    # while it still holds this value (an answer or a snooze meanwhile wins).
+    lease_until: datetime
+    parts_sent: int = 0  # a summary's parts (SummaryPart) that reached the user already
 
 
-def _lock(statement, session: AsyncSession, *tables):
+def _lock(statement, connection: AsyncConnection, *tables):
     # With PostgreSQL several processes claim at once; each skips rows another holds.
-    if session.bind.dialect.name == "postgresql":
+    if connection.dialect.name == "postgresql":
         return statement.with_for_update(skip_locked=True, of=tables)
     return statement
 
 
 async def claim_due_schedules(
-    session: AsyncSession, *, now: datetime, grace: timedelta, lease: timedelta, limit: int
+    session: AsyncSession, *, now: datetime, fresh_since: datetime, lease: timedelta, limit: int
 ) -> list[Claimed]:
-    """Claim due schedule rows: record a delivery for each and advance next_fire_at."""
+    """Claim due schedule rows: record a delivery for each and advance next_fire_at.
+
+    A row due before fresh_since is stored as missed instead (it came due long ago).
+    """
     query = (
         select(
             S.c.id,
@@ -70,20 +82,23 @@ async def claim_due_schedules(
         .limit(limit)
     )
     connection = await session.connection()
-    rows = (await connection.execute(_lock(query, session, S))).all()
+    rows = (await connection.execute(_lock(query, connection, S))).all()
     if not rows:
         return []
+    lease_until = now + lease
     # Deliveries are copied from the rows inside the database before next_fire_at moves on.
-    status = await _insert_deliveries(connection, [r[0] for r in rows], now, grace, lease)
+    created = await _insert_deliveries(
+        connection, [r.id for r in rows], fresh_since=fresh_since, lease_until=lease_until
+    )
     await _advance(connection, rows, now)
     claimed = []
-    # Plain unpacking: this loop runs thousands of times per claim.
-    for sid, user_id, purpose, _h, _m, _d, _o, offset, due, tz, day_end, kind, name in rows:
-        delivery_id = status[sid]
+    for r in rows:
+        delivery_id = created[r.id]
         if delivery_id is not None:
+            due, offset = r.next_fire_at, r.offset_minutes
             event_at = due - timedelta(minutes=offset) if offset else due
-            claimed.append(Claimed(delivery_id, user_id, purpose, kind, name or "", due,
-                                   event_at, tz, day_end, False))  # fmt: skip
+            claimed.append(Claimed(delivery_id, r.user_id, r.purpose, r.kind, r.name or "", due,
+                                   event_at, r.tz, r.day_end_minute, False, lease_until))  # fmt: skip
     return claimed
 
 
@@ -102,7 +117,7 @@ def _among(connection, column, ids: list[int]):
 
 
 async def _insert_deliveries(
-    connection, schedule_ids: list[int], now: datetime, grace: timedelta, lease: timedelta
+    connection, schedule_ids: list[int], *, fresh_since: datetime, lease_until: datetime
 ) -> dict[int, int | None]:
     """Record a delivery per claimed schedule; map schedule id to the new delivery id, or None
     when it came due too long ago to send (stored as missed).
@@ -110,13 +125,13 @@ async def _insert_deliveries(
     One INSERT … SELECT per chunk: no row crosses into Python, which made a per-row
     INSERT … RETURNING the slowest part of a claim.
     """
-    fresh = S.c.next_fire_at >= now - grace  # next_fire_at <= now already holds
+    fresh = S.c.next_fire_at >= fresh_since  # next_fire_at <= now already holds
     pending = literal(DeliveryStatus.PENDING, D.c.status.type)
     missed = literal(DeliveryStatus.MISSED, D.c.status.type)
     # Until sending is recorded, the lease lets a restart find and resend it.
-    lease_end = literal(now + lease, D.c.resend_at.type)
+    lease_end = literal(lease_until, D.c.resend_at.type)
     columns = ("user_id", "habit_id", "schedule_id", "purpose", "due_at")
-    status: dict[int, int | None] = {}
+    created: dict[int, int | None] = {}
     for chunk in _chunks(schedule_ids):
         source = select(
             S.c.user_id,
@@ -133,9 +148,10 @@ async def _insert_deliveries(
             .from_select([*columns, "status", "resend_at", "snoozed"], source)
             .returning(D.c.schedule_id, D.c.id, D.c.status)
         )
-        for schedule_id, delivery_id, state in await connection.execute(statement):
-            status[schedule_id] = delivery_id if state is DeliveryStatus.PENDING else None
-    return status
+        for row in await connection.execute(statement):
+            to_send = row.status is DeliveryStatus.PENDING
+            created[row.schedule_id] = row.id if to_send else None
+    return created
 
 
 async def _advance(connection, rows, now: datetime) -> None:
@@ -144,10 +160,10 @@ async def _advance(connection, rows, now: datetime) -> None:
     by_rule: dict[tuple, datetime | None] = {}
     groups: dict[datetime | None, list[int]] = defaultdict(list)
     for r in rows:
-        key = (r[3], r[4], r[5], r[6], r[7], r[9])  # hour, minute, days, once_on, offset, tz
+        key = (r.hour, r.minute, r.days, r.once_on, r.offset_minutes, r.tz)
         if key not in by_rule:
             by_rule[key] = next_fire_at(r, now, r.tz)
-        groups[by_rule[key]].append(r[0])
+        groups[by_rule[key]].append(r.id)
     for nxt, ids in groups.items():
         for chunk in _chunks(ids):
             await connection.execute(
@@ -156,10 +172,13 @@ async def _advance(connection, rows, now: datetime) -> None:
 
 
 async def claim_resends(
-    session: AsyncSession, *, now: datetime, grace: timedelta, lease: timedelta, limit: int
+    session: AsyncSession, *, now: datetime, fresh_since: datetime, lease: timedelta, limit: int
 ) -> list[Claimed]:
-    """Claim deliveries owed again: follow-ups, snoozes, and sends a crash or error cut short."""
-    answered = exists().where(Checkin.__table__.c.delivery_id == D.c.id)
+    """Claim deliveries owed again: follow-ups, snoozes, and sends a crash or error cut short.
+
+    Each claimed one stays owed until the lease ends, so a crash mid-send loses none.
+    """
+    answered = exists().where(C.c.delivery_id == D.c.id)
     query = (
         select(
             D.c.id,
@@ -167,7 +186,7 @@ async def claim_resends(
             D.c.purpose,
             D.c.due_at,
             D.c.status,
-            D.c.snoozed,
+            D.c.parts_sent,
             answered.label("answered"),
             U.c.blocked_at,
             U.c.tz,
@@ -183,39 +202,21 @@ async def claim_resends(
         .order_by(D.c.resend_at)
         .limit(limit)
     )
-    rows = (await (await session.connection()).execute(_lock(query, session, D))).all()
+    connection = await session.connection()
+    rows = (await connection.execute(_lock(query, connection, D))).all()
+    lease_until = now + lease
     claimed, changes = [], []
     for r in rows:
-        pending = r.status is DeliveryStatus.PENDING
-        if pending and not in_grace(r.due_at, now, grace):
-            changes.append({"did": r.id, "st": DeliveryStatus.MISSED, "ra": None})
-            continue
-        if r.blocked_at is not None:  # they blocked the bot: nothing more goes to them
-            changes.append(
-                {"did": r.id, "st": DeliveryStatus.FAILED if pending else r.status, "ra": None}
-            )
-            continue
-        if r.answered or not (pending or r.status is DeliveryStatus.SENT):
-            changes.append({"did": r.id, "st": r.status, "ra": None})
-            continue
-        changes.append({"did": r.id, "st": r.status, "ra": now + lease if pending else None})
-        event_at = r.due_at - timedelta(minutes=r.offset_minutes or 0)
-        claimed.append(
-            Claimed(
-                r.id,
-                r.user_id,
-                r.purpose,
-                r.kind,
-                r.name or "",
-                r.due_at,
-                event_at,
-                r.tz,
-                r.day_end_minute,
-                repeat=not pending,
-            )
-        )
+        status, resend_at = _resend_decision(r, fresh_since, lease_until)
+        changes.append({"did": r.id, "st": status, "ra": resend_at})
+        if resend_at is not None:
+            event_at = r.due_at - timedelta(minutes=r.offset_minutes or 0)
+            repeat = r.status is not DeliveryStatus.PENDING
+            claimed.append(Claimed(r.id, r.user_id, r.purpose, r.kind, r.name or "", r.due_at,
+                                   event_at, r.tz, r.day_end_minute, repeat, lease_until,
+                                   r.parts_sent))  # fmt: skip
     if changes:
-        await (await session.connection()).execute(
+        await connection.execute(
             update(D)
             .where(D.c.id == bindparam("did"))
             .values(status=bindparam("st"), resend_at=bindparam("ra")),
@@ -224,69 +225,18 @@ async def claim_resends(
     return claimed
 
 
-async def record_sent(
-    session: AsyncSession,
-    *,
-    sent: list[tuple[Claimed, int | None]],
-    now: datetime,
-    follow_up: timedelta,
-) -> None:
-    """Record that Telegram accepted these; plan the follow-up and the day's end."""
-    rows = []
-    for claim, message_id in sent:
-        if claim.repeat:
-            rows.append(
-                {
-                    "did": claim.delivery_id,
-                    "mid": message_id,
-                    "sa": now,
-                    "ra": None,
-                    "ea": None,
-                    "keep": True,
-                }
-            )
-            continue
-        asks = claim.purpose is Purpose.CHECKIN
-        nudge = asks and claim.kind is HabitKind.MEDICATION
-        expires = day_end_after(claim.due_at, claim.tz, claim.day_end_minute) if asks else None
-        rows.append(
-            {
-                "did": claim.delivery_id,
-                "mid": message_id,
-                "sa": now,
-                "ra": now + follow_up if nudge else None,
-                "ea": expires,
-                "keep": False,
-            }
-        )
-    first = [r for r in rows if not r["keep"]]
-    if first:
-        await (await session.connection()).execute(
-            update(D)
-            .where(D.c.id == bindparam("did"))
-            .values(
-                status=DeliveryStatus.SENT,
-                sent_at=bindparam("sa"),
-                message_id=bindparam("mid"),
-                resend_at=bindparam("ra"),
-                expires_at=bindparam("ea"),
-            ),
-            [{k: r[k] for k in ("did", "mid", "sa", "ra", "ea")} for r in first],
-        )
-
-
-async def record_unsent(
-    session: AsyncSession, *, failed: list[int], retry: list[int], now: datetime, backoff: timedelta
-) -> None:
-    """Mark refused deliveries failed, and plan a later try for those a passing error stopped."""
-    if failed:
-        await (await session.connection()).execute(
-            update(D).where(D.c.id.in_(failed)).values(status=DeliveryStatus.FAILED, resend_at=None)
-        )
-    if retry:
-        await (await session.connection()).execute(
-            update(D).where(D.c.id.in_(retry)).values(resend_at=now + backoff)
-        )
+def _resend_decision(
+    row, fresh_since: datetime, lease_until: datetime
+) -> tuple[DeliveryStatus, datetime | None]:
+    """Return a delivery's new status and resend_at: the lease when it is to be sent now."""
+    pending = row.status is DeliveryStatus.PENDING
+    if pending and row.due_at < fresh_since:
+        return DeliveryStatus.MISSED, None
+    if row.blocked_at is not None:  # they blocked the bot: nothing more goes to them
+        return (DeliveryStatus.FAILED if pending else row.status), None
+    if row.answered or not (pending or row.status is DeliveryStatus.SENT):
+        return row.status, None
+    return row.status, lease_until
 
 
 async def expire_unanswered(session: AsyncSession, *, now: datetime, limit: int = 5000) -> int:
@@ -294,7 +244,7 @@ async def expire_unanswered(session: AsyncSession, *, now: datetime, limit: int 
 
     Closes at most `limit` expired deliveries and returns how many it closed.
     """
-    answered = exists().where(Checkin.__table__.c.delivery_id == D.c.id)
+    answered = exists().where(C.c.delivery_id == D.c.id)
     query = (
         select(D.c.id, D.c.user_id, D.c.habit_id, D.c.due_at, answered.label("answered"),
                H.c.kind, U.c.tz, U.c.day_end_minute)
@@ -304,11 +254,11 @@ async def expire_unanswered(session: AsyncSession, *, now: datetime, limit: int 
         .limit(limit)
     )  # fmt: skip
     connection = await session.connection()
-    rows = (await connection.execute(_lock(query, session, D))).all()
+    rows = (await connection.execute(_lock(query, connection, D))).all()
     unanswered = [r for r in rows if not r.answered and r.kind is not None]
     if unanswered:
         await connection.execute(
-            insert(Checkin.__table__),
+            insert(C),
             [
                 {
                     "user_id": r.user_id,
@@ -335,12 +285,12 @@ async def next_due_at(session: AsyncSession) -> datetime | None:
     """Return the earliest moment anything is due: a schedule, a resend or a day's end."""
     connection = await session.connection()
     # "IS NOT NULL" lets the planner use the partial indexes: each MIN is one index probe.
-    times = [
-        (await connection.execute(select(func.min(column)).where(column.is_not(None)))).scalar()
-        for column in (S.c.next_fire_at, D.c.resend_at, D.c.expires_at)
-    ]
-    times = [t for t in times if t is not None]
-    return min(times) if times else None
+    earliest: list[datetime] = []
+    for column in (S.c.next_fire_at, D.c.resend_at, D.c.expires_at):
+        query = select(func.min(column)).where(column.is_not(None))
+        if (found := (await connection.execute(query)).scalar()) is not None:
+            earliest.append(found)
+    return min(earliest, default=None)
 
 
 async def recover_orphans(session: AsyncSession, *, now: datetime) -> int:

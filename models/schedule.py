@@ -196,11 +196,14 @@ def _day_end(day: date, tz: str, day_end_minute: int) -> datetime:
     return resolve_local(local)
 
 
-def in_grace(due_at: datetime, now: datetime, grace: timedelta) -> bool:
-    """Tell whether something due at due_at is due now and still young enough to send."""
-    _require_aware(due_at)
-    _require_aware(now)
-    return timedelta(0) <= now - due_at <= grace
+def fresh_since(tick_started: datetime, *, grace: timedelta, claim_delay: timedelta) -> datetime:
+    """Return the earliest due time a tick that started then still sends; older is "missed".
+
+    The grace window counts only lateness beyond the normal claim delay, so a reminder due now
+    and claimed within the tick is never missed, even with no grace at all.
+    """
+    _require_aware(tick_started)
+    return tick_started - claim_delay - grace
 
 
 def _check_day_end(day_end_minute: int) -> None:

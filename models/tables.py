@@ -131,9 +131,14 @@ class Delivery(SQLModel, table=True):
     status: DeliveryStatus = Field(default=DeliveryStatus.PENDING, max_length=8)
     sent_at: datetime | None = Field(default=None, sa_column=_utc())
     message_id: int | None = None
-    # Set while a follow-up or snooze is owed; cleared once it is sent or answered.
+    # When the delivery is owed (again): a follow-up, a snooze, a retry. While a dispatcher holds
+    # it, the end of that claim's lease, so a crash mid-send leaves it owed, never lost.
     resend_at: datetime | None = Field(default=None, sa_column=_utc())
     snoozed: bool = False
+    # A weekly summary's parts (models.types.SummaryPart) that reached the user already.
+    parts_sent: int = Field(
+        default=0, sa_column=Column(Integer, nullable=False, server_default=text("0"))
+    )
     # Set while unanswered; past it the delivery is stored as "no answer".
     expires_at: datetime | None = Field(default=None, sa_column=_utc())
 

@@ -1,7 +1,7 @@
 """Column types and enums shared by the tables and the rules over them."""
 
 from datetime import UTC, datetime
-from enum import StrEnum
+from enum import IntFlag, StrEnum
 
 from sqlalchemy import DateTime
 from sqlalchemy.types import TypeDecorator
@@ -62,6 +62,16 @@ class DeliveryStatus(StrEnum):
     SENT = "sent"
     MISSED = "missed"  # came due while the bot was down, past the grace window
     FAILED = "failed"  # Telegram refused it for good (blocked, chat gone)
+
+
+class SummaryPart(IntFlag):
+    """The messages a weekly summary is made of, in the order they are sent.
+
+    A delivery stores the parts that reached the user, so a retry sends only the rest.
+    """
+
+    CHART = 1
+    TEXT = 2
 
 
 class StressTechnique(StrEnum):

@@ -9,8 +9,8 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from models.catalog import WEEKDAYS
 from models.planning import plan_next, replan_user
+from models.schedule import WEEKDAYS
 from models.tables import SafetyEvent, Schedule, User
 from models.types import Purpose
 

@@ -3,7 +3,8 @@
 import pytest
 
 from jobs.dispatcher import Dispatcher
-from jobs.sender import DueReminder, SendOutcome, SendResult
+from jobs.sender import DueReminder, DueSummary, SendOutcome, SendResult
+from models.types import SummaryPart
 
 
 class FakeSender:
@@ -11,7 +12,7 @@ class FakeSender:
 
     def __init__(self) -> None:
         self.reminders: list[DueReminder] = []
-        self.summaries: list[tuple[int, str, object]] = []
+        self.summaries: list[tuple[DueSummary, SummaryPart]] = []
         self.outcomes: dict[int, SendOutcome] = {}
         self._next_id = 100
 
@@ -19,9 +20,9 @@ class FakeSender:
         self.reminders.append(reminder)
         return self._result(reminder.user_id)
 
-    async def send_summary(self, user_id: int, tz: str, data: object) -> SendResult:
-        self.summaries.append((user_id, tz, data))
-        return self._result(user_id)
+    async def send_summary_part(self, summary: DueSummary, part: SummaryPart) -> SendResult:
+        self.summaries.append((summary, part))
+        return self._result(summary.user_id)
 
     def _result(self, user_id: int) -> SendResult:
         outcome = self.outcomes.get(user_id, SendOutcome.SENT)

@@ -4,6 +4,7 @@ from datetime import UTC, datetime, timedelta
 
 from sqlmodel import select
 
+from jobs.policy import DispatchPolicy
 from jobs.sender import SendOutcome
 from models.tables import Checkin, Delivery, Schedule, User
 from models.types import Answer, DeliveryStatus, HabitKind, Purpose
@@ -23,7 +24,7 @@ async def test_reminder_fires_at_local_time_and_advances(db, clock, dispatcher, 
     await factories.habit(
         db, kind=HabitKind.MEDICATION, name="Sertraline", times=[(12, 30)], now=clock()
     )
-    dispatcher.max_wait = timedelta(hours=1)  # otherwise it looks again within a minute
+    dispatcher.policy = DispatchPolicy(max_wait=timedelta(hours=1))  # else it looks each minute
     wake = await dispatcher.tick()
     assert sender.reminders == []
     assert wake == datetime(2026, 11, 26, 11, 30, tzinfo=UTC)
@@ -188,12 +189,8 @@ async def test_blocked_users_owed_follow_up_does_not_keep_the_dispatcher_busy(
     assert wake > clock()  # and nothing left due that would make it tick again at once
 
 
-async def test_every_ended_day_gets_its_no_answer_whatever_the_batch(
-    db, clock, dispatcher, monkeypatch
-):
-    import jobs.dispatcher
-
-    monkeypatch.setattr(jobs.dispatcher, "EXPIRE_BATCH", 2)
+async def test_every_ended_day_gets_its_no_answer_whatever_the_batch(db, clock, dispatcher):
+    dispatcher.policy = DispatchPolicy(expire_batch=2)
     clock.set(BERLIN_NOON)
     for user_id in range(1, 6):
         await factories.user(db, user_id=user_id, now=clock())

@@ -6,6 +6,7 @@ from datetime import UTC, datetime
 from sqlalchemy import update
 
 from jobs.dispatcher import Dispatcher
+from jobs.policy import DispatchPolicy
 from models.tables import Schedule
 from models.types import HabitKind
 from tests import factories
@@ -22,7 +23,8 @@ async def test_three_dispatchers_share_the_work_without_doubles(pg_db, clock):
     async with pg_db.session() as session:
         await session.exec(update(Schedule).values(next_fire_at=NOW))
     senders = [FakeSender() for _ in range(3)]
-    dispatchers = [Dispatcher(pg_db, s, clock, sleep=clock.sleep, batch=25) for s in senders]
+    policy = DispatchPolicy(batch=25)
+    dispatchers = [Dispatcher(pg_db, s, clock, policy=policy, sleep=clock.sleep) for s in senders]
     await asyncio.gather(*(d.tick() for d in dispatchers))
     handed = [r.delivery_id for s in senders for r in s.reminders]
     assert len(handed) == 300 and len(set(handed)) == 300

@@ -48,32 +48,3 @@ async def test_pause_all_fires_first_after_the_pause(db):
         user = await users.get_user(session, 42)
         await users.pause_all(session, user=user, until=None, now=NOW)
     assert await _next_fires(db) == [datetime(2026, 11, 26, 20, 0, tzinfo=UTC)]
-
-
-async def test_dispatcher_is_woken_by_new_times_and_snoozes_not_by_answers(db):
-    from sqlmodel import select
-
-    from models import checkins
-    from models.checkins import Entry
-    from models.tables import Delivery
-    from models.types import Answer, Purpose
-
-    wakes = []
-    db.on_schedules_changed.append(lambda: wakes.append(1))
-    await factories.user(db, tz="UTC", now=NOW)
-    habit = await factories.habit(db, kind=HabitKind.MEDICATION, times=[(20, 0)], now=NOW)
-    assert wakes, "new schedule rows wake the dispatcher"
-    async with db.session() as session:
-        session.add(Delivery(user_id=42, habit_id=habit.id, purpose=Purpose.CHECKIN, due_at=NOW))
-    wakes.clear()
-    async with db.session() as session:
-        user = await users.get_user(session, 42)
-        delivery = (await session.exec(select(Delivery))).one()
-        await checkins.record_checkin(
-            session, user=user, delivery=delivery, habit=habit, entry=Entry(Answer.DONE), now=NOW
-        )
-    assert wakes == []  # an answer makes nothing due sooner
-    async with db.session() as session:
-        delivery = (await session.exec(select(Delivery))).one()
-        await checkins.snooze(session, delivery=delivery, until=NOW + timedelta(minutes=10))
-    assert wakes == [1]

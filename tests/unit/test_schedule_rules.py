@@ -7,7 +7,7 @@ import pytest
 from models.schedule import (
     day_end_after,
     format_cron_days,
-    in_grace,
+    fresh_since,
     local_day,
     local_now,
     next_fire_at,
@@ -311,14 +311,15 @@ def test_resolve_local_gap_and_fold():
 
 
 @pytest.mark.parametrize(
-    ("due", "now", "expected"),
+    ("due", "grace", "sent"),
     [
-        (utc(2026, 1, 1, 8), utc(2026, 1, 1, 8), True),
-        (utc(2026, 1, 1, 8), utc(2026, 1, 1, 8, 30), True),
-        (utc(2026, 1, 1, 8), utc(2026, 1, 1, 9), True),
-        (utc(2026, 1, 1, 8), utc(2026, 1, 1, 9, 0, 1), False),
-        (utc(2026, 1, 1, 8), utc(2026, 1, 1, 7, 59), False),  # not due yet
+        (utc(2026, 1, 1, 8), timedelta(0), True),  # due as the tick starts: on time
+        (utc(2026, 1, 1, 7, 59, 30), timedelta(0), True),  # within the normal claim delay
+        (utc(2026, 1, 1, 7, 58, 59), timedelta(0), False),
+        (utc(2026, 1, 1, 6, 59), timedelta(hours=1), True),
+        (utc(2026, 1, 1, 6, 58, 59), timedelta(hours=1), False),
     ],
 )
-def test_in_grace(due, now, expected):
-    assert in_grace(due, now, timedelta(hours=1)) is expected
+def test_fresh_since_counts_only_lateness_beyond_the_claim_delay(due, grace, sent):
+    cutoff = fresh_since(utc(2026, 1, 1, 8), grace=grace, claim_delay=timedelta(minutes=1))
+    assert (due >= cutoff) is sent
