@@ -88,17 +88,18 @@ async def claim_due_schedules(
     lease_until = now + lease
     # Deliveries are copied from the rows inside the database before next_fire_at moves on.
     created = await _insert_deliveries(
-        connection, [r.id for r in rows], fresh_since=fresh_since, lease_until=lease_until
+        connection, [row[0] for row in rows], fresh_since=fresh_since, lease_until=lease_until
     )
     await _advance(connection, rows, now)
     claimed = []
-    for r in rows:
-        delivery_id = created[r.id]
+    # Rows are unpacked by position, in the SELECT's order: reading a Row's field by name costs
+    # ~0.3 µs, about 25 ms over a claim of 5,000 (bench/README.md, "Dispatch").
+    for sid, user_id, purpose, _h, _m, _d, _o, offset, due, tz, day_end, kind, name in rows:
+        delivery_id = created[sid]
         if delivery_id is not None:
-            due, offset = r.next_fire_at, r.offset_minutes
             event_at = due - timedelta(minutes=offset) if offset else due
-            claimed.append(Claimed(delivery_id, r.user_id, r.purpose, r.kind, r.name or "", due,
-                                   event_at, r.tz, r.day_end_minute, False, lease_until))  # fmt: skip
+            claimed.append(Claimed(delivery_id, user_id, purpose, kind, name or "", due,
+                                   event_at, tz, day_end, False, lease_until))  # fmt: skip
     return claimed
 
 
@@ -148,9 +149,8 @@ async def _insert_deliveries(
             .from_select([*columns, "status", "resend_at", "snoozed"], source)
             .returning(D.c.schedule_id, D.c.id, D.c.status)
         )
-        for row in await connection.execute(statement):
-            to_send = row.status is DeliveryStatus.PENDING
-            created[row.schedule_id] = row.id if to_send else None
+        for schedule_id, delivery_id, status in await connection.execute(statement):
+            created[schedule_id] = delivery_id if status is DeliveryStatus.PENDING else None
     return created
 
 
@@ -159,11 +159,14 @@ async def _advance(connection, rows, now: datetime) -> None:
     # Rows due together mostly share a rule and zone, so few distinct new times arise.
     by_rule: dict[tuple, datetime | None] = {}
     groups: dict[datetime | None, list[int]] = defaultdict(list)
-    for r in rows:
-        key = (r.hour, r.minute, r.days, r.once_on, r.offset_minutes, r.tz)
+    for row in rows:  # in claim_due_schedules' SELECT order, unpacked by position (speed)
+        sid, _user, _purpose, hour, minute, days, once_on, offset, _due, tz, _end, _kind, _name = (
+            row
+        )
+        key = (hour, minute, days, once_on, offset, tz)
         if key not in by_rule:
-            by_rule[key] = next_fire_at(r, now, r.tz)
-        groups[by_rule[key]].append(r.id)
+            by_rule[key] = next_fire_at(row, now, tz)
+        groups[by_rule[key]].append(sid)
     for nxt, ids in groups.items():
         for chunk in _chunks(ids):
             await connection.execute(

@@ -1,10 +1,14 @@
-"""A recording sender for dispatcher tests."""
+"""A recording sender for dispatcher tests, and helpers to read rows and make them due."""
+
+from datetime import datetime
 
 import pytest
+from sqlmodel import select
 
 from jobs.dispatcher import Dispatcher
 from jobs.sender import DueReminder, DueSummary, SendOutcome, SendResult
-from models.types import SummaryPart
+from models.tables import Schedule
+from models.types import Purpose, SummaryPart
 
 
 class FakeSender:
@@ -38,3 +42,18 @@ def sender() -> FakeSender:
 @pytest.fixture
 def dispatcher(db, sender, clock) -> Dispatcher:
     return Dispatcher(db, sender, clock, sleep=clock.sleep)
+
+
+async def rows(db, table) -> list:
+    """Return every row of a table."""
+    async with db.session() as session:
+        return list((await session.exec(select(table))).all())
+
+
+async def make_due(db, at: datetime) -> None:
+    """Make every check-in schedule fire at `at`."""
+    async with db.session() as session:
+        for schedule in (await session.exec(select(Schedule))).all():
+            if schedule.purpose is Purpose.CHECKIN:
+                schedule.next_fire_at = at
+                session.add(schedule)

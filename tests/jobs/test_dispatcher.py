@@ -9,13 +9,9 @@ from jobs.sender import SendOutcome
 from models.tables import Checkin, Delivery, Schedule, User
 from models.types import Answer, DeliveryStatus, HabitKind, Purpose
 from tests import factories
+from tests.jobs.conftest import make_due, rows
 
 BERLIN_NOON = datetime(2026, 11, 26, 11, 0, tzinfo=UTC)  # 12:00 in Berlin
-
-
-async def rows(db, table):
-    async with db.session() as session:
-        return list((await session.exec(select(table))).all())
 
 
 async def test_reminder_fires_at_local_time_and_advances(db, clock, dispatcher, sender):
@@ -70,21 +66,13 @@ async def test_answered_medication_gets_no_follow_up(db, clock, dispatcher, send
     await factories.habit(
         db, kind=HabitKind.MEDICATION, times=[(12, 0)], now=clock() - timedelta(minutes=1)
     )
-    await _make_due(db, clock())
+    await make_due(db, clock())
     await dispatcher.tick()
     [delivery] = await rows(db, Delivery)
     await _answer(db, delivery, clock())
     clock.advance(minutes=31)
     await dispatcher.tick()
     assert len(sender.reminders) == 1
-
-
-async def _make_due(db, at):
-    async with db.session() as session:
-        for s in (await session.exec(select(Schedule))).all():
-            if s.purpose is Purpose.CHECKIN:
-                s.next_fire_at = at
-                session.add(s)
 
 
 async def _answer(db, delivery, now):
@@ -107,7 +95,7 @@ async def test_day_end_stores_no_answer(db, clock, dispatcher, sender):
     await factories.habit(
         db, kind=HabitKind.MOOD, times=[(12, 0)], now=clock() - timedelta(minutes=1)
     )
-    await _make_due(db, clock())
+    await make_due(db, clock())
     await dispatcher.tick()
     clock.set(datetime(2026, 11, 27, 3, 0, 1, tzinfo=UTC))  # 04:00:01 in Berlin
     await dispatcher.tick()
@@ -146,7 +134,7 @@ async def test_blocked_user_is_paused_without_retries(db, clock, dispatcher, sen
     await factories.habit(
         db, user_id=7, kind=HabitKind.MOOD, times=[(12, 0)], now=clock() - timedelta(minutes=1)
     )
-    await _make_due(db, clock())
+    await make_due(db, clock())
     sender.outcomes[42] = SendOutcome.BLOCKED
     await dispatcher.tick()
     assert sorted(r.user_id for r in sender.reminders) == [7, 42]  # 42 tried once, not twice
@@ -163,7 +151,7 @@ async def test_same_chat_messages_are_paced_a_second_apart(db, clock, dispatcher
     await factories.user(db, now=clock())
     for kind in (HabitKind.MOOD, HabitKind.EXERCISE, HabitKind.SUBSTANCE_FREE):
         await factories.habit(db, kind=kind, times=[(12, 0)], now=clock() - timedelta(minutes=1))
-    await _make_due(db, clock())
+    await make_due(db, clock())
     await dispatcher.tick()
     assert len(sender.reminders) == 3
     assert len(clock.slept) == 2 and all(s >= 1.0 for s in clock.slept)
@@ -179,7 +167,7 @@ async def test_blocked_users_owed_follow_up_does_not_keep_the_dispatcher_busy(
     await factories.habit(
         db, kind=HabitKind.MEDICATION, times=[(12, 0)], now=clock() - timedelta(minutes=1)
     )
-    await _make_due(db, clock())
+    await make_due(db, clock())
     await dispatcher.tick()  # sent; a follow-up is owed in 30 minutes
     async with db.session() as session:
         await users.mark_blocked(session, user_id=42, now=clock())
@@ -201,7 +189,7 @@ async def test_every_ended_day_gets_its_no_answer_whatever_the_batch(db, clock, 
             times=[(12, 0)],
             now=clock() - timedelta(minutes=1),
         )
-    await _make_due(db, clock())
+    await make_due(db, clock())
     await dispatcher.tick()
     clock.set(datetime(2026, 11, 27, 3, 0, 1, tzinfo=UTC))
     await dispatcher.tick()
