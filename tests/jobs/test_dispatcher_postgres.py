@@ -29,3 +29,30 @@ async def test_three_dispatchers_share_the_work_without_doubles(pg_db, clock):
     handed = [r.delivery_id for s in senders for r in s.reminders]
     assert len(handed) == 300 and len(set(handed)) == 300
     assert sum(1 for s in senders if s.reminders) >= 2  # the work was really shared
+
+
+async def test_a_follow_up_cut_short_by_a_crash_is_sent_once_its_lease_ends(pg_db, clock):
+
+    from tests.jobs.test_dispatcher_faults import StallingSender
+
+    clock.set(NOW)
+    await factories.user(pg_db, tz="UTC", now=NOW, onboarded=False)
+    await factories.habit(pg_db, kind=HabitKind.MEDICATION, times=[(12, 0)], now=NOW)
+    async with pg_db.session() as session:
+        await session.exec(update(Schedule).values(next_fire_at=NOW))
+    first = FakeSender()
+    await Dispatcher(pg_db, first, clock, sleep=clock.sleep).tick()
+    clock.advance(minutes=30)
+    stalling = StallingSender()
+    dying = asyncio.create_task(Dispatcher(pg_db, stalling, clock, sleep=clock.sleep).tick())
+    try:
+        await asyncio.wait_for(stalling.stalled.wait(), 10)
+        after = FakeSender()
+        survivor = Dispatcher(pg_db, after, clock, sleep=clock.sleep)
+        await survivor.tick()
+        assert after.reminders == []  # held by the stalled process until its lease ends
+        clock.advance(minutes=2)
+        await survivor.tick()
+        assert [r.repeat for r in first.reminders + after.reminders] == [False, True]
+    finally:
+        dying.cancel()
