@@ -28,6 +28,9 @@ class DispatchPolicy:
     # Due rows another process holds are looked at again after this, never in a busy loop.
     recheck: timedelta = timedelta(seconds=1)
     error_pause: timedelta = timedelta(seconds=5)  # after a tick that failed
+    # A delivery that waited longer than this since its claim (pacing, a queue of sends) is
+    # confirmed just before it goes: its user may have erased everything, or answered, meanwhile.
+    confirm_after: timedelta = timedelta(seconds=1)
 
     def __post_init__(self) -> None:
         if self.grace < timedelta(0) or self.claim_delay < timedelta(0):

@@ -30,8 +30,8 @@ class WantedCheck:
         while self._asking:
             asking, self._asking = self._asking, {}
             try:
-                async with self.db.session() as session:
-                    wanted = await outcomes.still_wanted(session, delivery_ids=list(asking))
+                async with self.db.engine.connect() as connection:  # a read: no commit
+                    wanted = await outcomes.still_wanted(connection, delivery_ids=list(asking))
             except Exception as error:  # each asker treats it as a failed send
                 for future in asking.values():
                     if not future.done():

@@ -9,6 +9,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import bindparam, case, exists, literal, null, select, update
+from sqlalchemy.ext.asyncio import AsyncConnection
 from sqlmodel import SQLModel
 from sqlmodel.ext.asyncio.session import AsyncSession
 
@@ -111,13 +112,11 @@ async def record_parts(session: AsyncSession, *, parts: Mapping[int, int]) -> No
         )
 
 
-async def still_wanted(session: AsyncSession, *, delivery_ids: Sequence[int]) -> set[int]:
+async def still_wanted(connection: AsyncConnection, *, delivery_ids: Sequence[int]) -> set[int]:
     """Return which of these deliveries still exist unanswered.
 
     Checked just before sending: the user may have erased everything, or answered, meanwhile.
     """
     answered = exists().where(C.c.delivery_id == D.c.id)
-    found = await (await session.connection()).execute(
-        select(D.c.id).where(D.c.id.in_(delivery_ids), ~answered)
-    )
+    found = await connection.execute(select(D.c.id).where(D.c.id.in_(delivery_ids), ~answered))
     return {row.id for row in found}
