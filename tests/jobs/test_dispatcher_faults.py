@@ -3,12 +3,13 @@
 import asyncio
 from datetime import UTC, datetime, timedelta
 
+from sqlalchemy import update
 from sqlmodel import select
 
 from jobs.dispatcher import Dispatcher
 from jobs.sender import DueReminder, DueSummary, SendOutcome, SendResult
-from models import checkins, reports
-from models.tables import Delivery, Schedule
+from models import checkins, reports, users
+from models.tables import Delivery, Habit, Schedule
 from models.types import DeliveryStatus, HabitKind, Purpose, SummaryPart
 from tests import factories
 from tests.jobs.conftest import FakeSender, make_due, rows
@@ -171,3 +172,48 @@ async def test_a_reminder_in_flight_when_everything_is_erased_is_not_sent(db, cl
     await Dispatcher(db, sender, clock, sleep=clock.sleep).tick()  # both claimed at once
     assert len(sender.reminders) == 1  # the second waited its turn, and its user was gone
     assert await rows(db, Delivery) == []
+
+
+async def test_a_follow_up_answered_while_it_waits_its_turn_is_not_sent(db, clock):
+    from jobs.policy import DispatchPolicy
+    from models.checkins import Entry
+    from models.types import Answer
+
+    clock.set(NOON)
+    for user_id, minute in ((7, 59), (42, 0)):  # user 7's follow-up is owed a minute earlier
+        await factories.user(db, user_id=user_id, tz="UTC", now=clock(), onboarded=False)
+        hour = 11 if minute else 12
+        await factories.habit(
+            db, user_id=user_id, kind=HabitKind.MEDICATION, times=[(hour, minute)], now=NOON
+        )
+        async with db.session() as session:
+            await session.exec(
+                update(Schedule)
+                .where(Schedule.user_id == user_id)
+                .values(next_fire_at=NOON.replace(hour=hour, minute=minute))
+            )
+    first = Dispatcher(db, FakeSender(), clock, sleep=clock.sleep)
+    clock.set(NOON - timedelta(minutes=1))
+    await first.tick()
+    clock.set(NOON)
+    await first.tick()
+
+    class AnsweredMeanwhile(FakeSender):
+        async def send_reminder(self, reminder: DueReminder) -> SendResult:
+            clock.advance(seconds=2)  # a slow send: the next one waits its turn
+            async with db.session() as session:
+                user = await users.get_user(session, 42)
+                [delivery] = [d for d in await rows(db, Delivery) if d.user_id == 42]
+                row = await session.get(Delivery, delivery.id)
+                habit = await session.get(Habit, row.habit_id)
+                entry = Entry(Answer.DONE)
+                await checkins.record_checkin(
+                    session, user=user, delivery=row, habit=habit, entry=entry, now=clock()
+                )
+            return await super().send_reminder(reminder)
+
+    sender = AnsweredMeanwhile()
+    clock.set(NOON + timedelta(minutes=30))
+    one_at_a_time = DispatchPolicy(concurrency=1)
+    await Dispatcher(db, sender, clock, policy=one_at_a_time, sleep=clock.sleep).tick()
+    assert [(r.user_id, r.repeat) for r in sender.reminders] == [(7, True)]
