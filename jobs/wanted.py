@@ -1,4 +1,4 @@
-"""Just before each send, confirm the delivery is still wanted: one query for all that ask at once."""
+"""Before a send that waited its turn, confirm it is still wanted: one query for all that ask."""
 
 import asyncio
 
@@ -20,8 +20,9 @@ class WantedCheck:
         self._answering: asyncio.Task[None] | None = None
 
     async def __call__(self, delivery_id: int) -> bool:
-        future: asyncio.Future[bool] = asyncio.get_running_loop().create_future()
-        self._asking[delivery_id] = future
+        future = self._asking.get(delivery_id)
+        if future is None:
+            future = self._asking[delivery_id] = asyncio.get_running_loop().create_future()
         if self._answering is None or self._answering.done():
             self._answering = asyncio.create_task(self._answer())
         return await future
