@@ -1,4 +1,4 @@
-"""0002_summary_parts keeps every row of a database that was in use."""
+"""0004_summary_parts keeps every row of a database that was in use."""
 
 import os
 import uuid
@@ -6,6 +6,7 @@ from datetime import UTC, date, datetime
 
 import pytest
 from alembic import command
+from alembic.script import ScriptDirectory
 from sqlalchemy import text
 from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import create_async_engine
@@ -31,6 +32,16 @@ ROWS = {
 }
 
 
+REVISION = "0004_summary_parts"
+
+
+def _previous() -> str:
+    """Return the revision this migration upgrades from."""
+    previous = ScriptDirectory.from_config(alembic_config()).get_revision(REVISION).down_revision
+    assert isinstance(previous, str)
+    return previous
+
+
 def _upgrade(connection, revision: str) -> None:
     config = alembic_config()
     config.attributes["connection"] = connection
@@ -40,7 +51,7 @@ def _upgrade(connection, revision: str) -> None:
 async def _upgrade_full_database(db: Database) -> None:
     stamp = NOW.replace(tzinfo=None) if db.is_sqlite else NOW
     async with db.engine.begin() as connection:
-        await connection.run_sync(_upgrade, "0001")
+        await connection.run_sync(_upgrade, _previous())
         for statement in ROWS.values():
             await connection.execute(text(statement), {"now": stamp, "day": date(2026, 11, 26)})
     await db.migrate()

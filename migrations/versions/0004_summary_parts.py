@@ -1,7 +1,7 @@
 """deliveries remember which parts of a weekly summary reached the user
 
-Revision ID: 0002_summary_parts
-Revises: 0001
+Revision ID: 0004_summary_parts
+Revises: 0003
 Create Date: 2026-11-30 12:30:00
 """
 
@@ -10,8 +10,8 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = "0002_summary_parts"
-down_revision: str | None = "0001"
+revision: str = "0004_summary_parts"
+down_revision: str | None = "0003"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
