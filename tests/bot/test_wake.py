@@ -39,6 +39,10 @@ class LoopingChat:
         await self.chat.tap_label(label)
         await run_planned_ticks(self.dispatcher, self.clock, self.clock())
 
+    async def choose(self, *labels: str) -> None:
+        await self.chat.choose(*labels)
+        await run_planned_ticks(self.dispatcher, self.clock, self.clock())
+
     async def share_location(self, lat: float, lon: float) -> None:
         await self.chat._feed(self.api.location_update(42, lat, lon))
         await run_planned_ticks(self.dispatcher, self.clock, self.clock())
@@ -47,7 +51,7 @@ class LoopingChat:
 async def _add_with_typed_time(chat, db, clock):
     await chat.say("/habits")
     await chat.tap_label("Add")
-    await chat.tap_label("Mood check")
+    await chat.tap_label("Mood")
     await chat.tap_label("Change time")
     await chat.say("12:01")
     return clock() + timedelta(minutes=1)
@@ -57,7 +61,7 @@ async def _add_with_proposed_time(chat, db, clock):
     clock.set(clock().replace(hour=19, minute=59))  # a mood check is proposed for 20:00
     await chat.say("/habits")
     await chat.tap_label("Add")
-    await chat.tap_label("Mood check")
+    await chat.tap_label("Mood")
     await chat.tap_label("Sounds good")
     return clock() + timedelta(minutes=1)
 
@@ -68,6 +72,26 @@ async def _change_times(chat, db, clock):
     await chat.tap_label("Exercise")
     await chat.tap_label("Times")
     await chat.say("12:01")
+    return clock() + timedelta(minutes=1)
+
+
+async def _days_preset(chat, db, clock):
+    await factories.habit(db, kind=HabitKind.MOOD, times=[(12, 1)], days="sat,sun", now=clock())
+    await chat.say("/habits")
+    await chat.tap_label("Mood")
+    await chat.tap_label("Days")
+    await chat.tap_label("Every day")  # today, a Thursday, too
+    return clock() + timedelta(minutes=1)
+
+
+async def _finish_onboarding(chat, db, clock):
+    async with db.session() as session:  # someone who set their summary for Thursdays at 12:01
+        user = await users.get_user(session, 42)
+        user.onboarded_at, user.summary_weekday, user.summary_minute = None, 3, 12 * 60 + 1
+        session.add(user)
+    await chat.say("/start")
+    await chat.say("UTC")
+    await chat.choose()  # no habits for now: onboarding ends, the weekly summary is planned
     return clock() + timedelta(minutes=1)
 
 
@@ -138,6 +162,8 @@ async def _snooze(chat, db, clock):
         _add_with_typed_time,
         _add_with_proposed_time,
         _change_times,
+        _days_preset,
+        _finish_onboarding,
         _resume_habit,
         _resume,
         _summary_time,
