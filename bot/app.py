@@ -11,9 +11,11 @@ from telegram.ext import AIORateLimiter, Application, ApplicationBuilder, Contex
 from bot import handlers, i18n
 from bot.context import Ctx, Deps
 from bot.handlers import errors
-from bot.sender import TelegramSender
+from bot.sender import LanguageOf, TelegramSender
 from jobs.dispatcher import Dispatcher
 from jobs.policy import DispatchPolicy
+from models import users
+from models.db import Database
 
 log = logging.getLogger(__name__)
 # Telegram allows about 30 messages a second overall. The default AsyncLimiter(30, 1) is a
@@ -44,13 +46,22 @@ def build_application(deps: Deps) -> Application:
         .post_shutdown(on_shutdown)
         .build()
     )
-    sender = TelegramSender(app.bot, deps.sleep)
+    sender = TelegramSender(app.bot, deps.sleep, language_of=_language_of(deps.db))
     policy = DispatchPolicy(grace=timedelta(minutes=settings.grace_window_minutes))
     dispatcher = Dispatcher(deps.db, sender, deps.clock, policy=policy, sleep=deps.sleep)
     app.bot_data["deps"] = replace(deps, dispatcher=dispatcher)
     app.add_handlers(handlers.BY_GROUP)
     app.add_error_handler(errors.apologise_and_log)
     return app
+
+
+def _language_of(db: Database) -> LanguageOf:
+    async def language_of(user_id: int) -> str | None:
+        async with db.session() as session:
+            user = await users.get_user(session, user_id)
+        return user.language if user else None
+
+    return language_of
 
 
 async def on_startup(app: Application) -> None:

@@ -18,6 +18,8 @@ class Area(StrEnum):
     SETTINGS = "s"  # /settings
     REPORT = "r"  # /report; arg: weeks
     ERASE = "x"  # /deletedata
+    SAFETY = "a"  # a safety reply's or the caring follow-up's answers
+    PLAN = "p"  # the safety plan's overview: edit a step, continue, the report setting
 
 
 # Each area has a closed set of ops; args are short tokens or ids. Anything else is refused.
@@ -27,15 +29,19 @@ OPS: dict[Area, frozenset[str]] = {
     Area.DETAIL: frozenset({"qual", "why", "note"}),
     Area.STEP: frozenset(
         {"pick", "unpick", "go", "ok", "change", "tech", "times", "repeat", "tz", "ans"}
+        | {"keep", "skip", "stop"}
     ),
     Area.HABIT: frozenset(
         {"list", "view", "add", "pause", "resume", "times", "days", "setdays", "remove", "confirm"}
     ),
     Area.SETTINGS: frozenset(
         {"tz", "sumday", "sumtime", "pause", "resume", "dayend", "pausefor", "setday"}
+        | {"country", "usezone", "care"}
     ),
     Area.REPORT: frozenset({"weeks"}),
     Area.ERASE: frozenset({"yes", "no"}),
+    Area.SAFETY: frozenset({"safe", "unsafe", "numbers", "plan"}),
+    Area.PLAN: frozenset({"edit", "next", "report"}),
 }
 _TOKEN = re.compile(r"^[a-z0-9_.\-]{0,40}$")
 _ID = re.compile(r"^[0-9]{1,18}$")  # ASCII digits only: int() refuses some of what isdigit() takes

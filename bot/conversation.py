@@ -28,6 +28,7 @@ class Flow(StrEnum):
     SETTING = "settings"  # typing a time for a setting
     NOTE = "checkin"  # typing a side-effect note for a check-in
     PHQ9 = "phq9"  # answering the PHQ-9
+    SAFETY_PLAN = "plan"  # writing one step of the personal safety plan
 
 
 class _Data(BaseModel):
@@ -78,6 +79,7 @@ class EditStep(_Data):
 class SettingField(StrEnum):
     SUMMARY_TIME = "sumtime"
     DAY_END = "dayend"
+    COUNTRY = "country"  # the country whose crisis lines are shown
 
 
 class SettingStep(_Data):
@@ -93,7 +95,12 @@ class Phq9Step(_Data):
     answers: tuple[Annotated[int, Field(ge=0, le=3)], ...] = Field(default=(), max_length=8)
 
 
-StepData = ZoneStep | PickStep | AddStep | EditStep | SettingStep | NoteStep | Phq9Step
+class PlanStep(_Data):
+    step: int = Field(ge=0, le=5)  # which of the six steps of the safety plan is being written
+    walk: bool = True  # going through the steps in order; False: editing this one step
+
+
+StepData = ZoneStep | PickStep | AddStep | EditStep | SettingStep | NoteStep | Phq9Step | PlanStep
 
 DATA_OF: dict[Flow, type[_Data]] = {
     Flow.ZONE: ZoneStep,
@@ -103,6 +110,7 @@ DATA_OF: dict[Flow, type[_Data]] = {
     Flow.SETTING: SettingStep,
     Flow.NOTE: NoteStep,
     Flow.PHQ9: Phq9Step,
+    Flow.SAFETY_PLAN: PlanStep,
 }
 FLOW_OF: dict[type[_Data], Flow] = {data: flow for flow, data in DATA_OF.items()}
 

@@ -23,7 +23,8 @@ Your Steady data
 
 One CSV file per kind of record, everything Steady stores about you:
 
-users.csv          your settings (time zone, when your day ends, weekly summary time)
+users.csv          your settings (time zone, when your day ends, weekly summary time,
+                   the country of your helplines, the next-day check-in)
 habits.csv         the habits you set up (removed ones too, with removed_at)
 schedules.csv      reminder times
 deliveries.csv     each reminder sent, or missed while the bot was down
@@ -33,7 +34,9 @@ checkins.csv       your answers: done / skipped / rescheduled / no_answer, with 
 days.csv           one row per habit and day, counted the way /summary, its chart and
                    /report count it: several answers of one day make one day (the latest
                    mood or sleep wins, drinks and minutes add up, each dose counts once)
-safety_events.csv  times a crisis-support reply was sent (never the message itself)
+safety_events.csv  times a crisis-support reply was sent or answered, and what kind
+                   (never the message itself)
+safety_plans.csv   your safety plan: the six steps in your own words
 phq9_results.csv   your PHQ-9 questionnaires: the nine answers (0-3) and the total
 
 Times are in UTC (ISO 8601). local_date is your own day, in your time zone.
@@ -42,7 +45,16 @@ programs show it rather than run it as a formula.
 
 To delete all of this from Steady, send /deletedata.
 """
-TABLES = ("users", "habits", "schedules", "deliveries", "checkins", "safety_events", "phq9_results")
+TABLES = (
+    "users",
+    "habits",
+    "schedules",
+    "deliveries",
+    "checkins",
+    "safety_events",
+    "safety_plans",
+    "phq9_results",
+)
 WORDS_COLUMN = "answer_in_words"
 # Spreadsheets run cells starting with these as formulas (CSV injection).
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")

@@ -8,7 +8,7 @@ from collections.abc import Iterable, Sequence
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, KeyboardButton, ReplyKeyboardMarkup
 
-from bot import manage_texts, setup_texts, texts
+from bot import crisis_texts, manage_texts, plan_texts, setup_texts, texts
 from bot.callback_data import Area, button
 from models.catalog import CATALOG
 from models.tables import Habit
@@ -141,3 +141,51 @@ def confirm_remove(habit_id: int) -> InlineKeyboardMarkup:
 def add_kinds() -> InlineKeyboardMarkup:
     buttons = [b(texts.plain_label(k), Area.HABIT, "add", arg=k.value) for k in HabitKind]
     return InlineKeyboardMarkup(rows(buttons, 1))
+
+
+def safety_question() -> InlineKeyboardMarkup:
+    """The answers to "are you safe?" (and to the next day's follow-up), and the plan."""
+    t = crisis_texts
+    return InlineKeyboardMarkup(
+        [
+            [b(t.safe_button(), Area.SAFETY, "safe")],
+            [b(t.not_safe_button(), Area.SAFETY, "unsafe")],
+            [b(t.numbers_button(), Area.SAFETY, "numbers")],
+            [b(t.plan_button(), Area.SAFETY, "plan")],
+        ]
+    )
+
+
+def safety_plan_offer() -> InlineKeyboardMarkup:
+    """The safety plan, offered with every safety reply."""
+    return InlineKeyboardMarkup([[b(crisis_texts.plan_button(), Area.SAFETY, "plan")]])
+
+
+def numbers_offer() -> InlineKeyboardMarkup:
+    """The way to the numbers, with a voice note's request to type."""
+    return InlineKeyboardMarkup([[b(crisis_texts.numbers_button(), Area.SAFETY, "numbers")]])
+
+
+def plan_step(step: int, *, has_text: bool, walk: bool) -> InlineKeyboardMarkup:
+    """Keep what is written or skip the step; going through them all, stop for now too."""
+    t = plan_texts
+    first = (
+        b(t.keep_button(), Area.STEP, "keep", step)
+        if has_text
+        else b(t.skip_button(), Area.STEP, "skip", step)
+    )
+    stop = [[b(t.stop_button(), Area.STEP, "stop", step)]] if walk else []
+    return InlineKeyboardMarkup([[first], *stop])
+
+
+def plan_overview(steps: Sequence[str | None], in_report: bool) -> InlineKeyboardMarkup:
+    """Edit any step, carry on with the empty ones, and choose whether the report has it."""
+    t = plan_texts
+    edits = [[b(t.edit_button(i), Area.PLAN, "edit", None, i)] for i in range(len(steps))]
+    more = [[b(t.continue_button(), Area.PLAN, "next")]] if not all(steps) else []
+    report = (
+        b(t.report_off_button(), Area.PLAN, "report", None, "off")
+        if in_report
+        else b(t.report_on_button(), Area.PLAN, "report", None, "on")
+    )
+    return InlineKeyboardMarkup([*edits, *more, [report]])

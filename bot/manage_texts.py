@@ -5,6 +5,7 @@ from html import escape
 
 from babel.dates import format_datetime, get_day_names
 
+from bot.countries import country_name
 from bot.i18n import _, locale, ngettext, short_date
 from bot.parsing import describe_days
 from bot.texts import habit_title, hhmm, labelled, times_list
@@ -151,6 +152,49 @@ def settings_overview(user: User, now: datetime) -> str:
     else:
         lines.append(_("Reminders: on"))
     return "\n".join(lines)
+
+
+def safety_settings(country: str | None, chosen: bool, follow_up: bool) -> str:
+    """Return the settings' lines about the safety net: whose helplines, and the follow-up."""
+    if country is None:
+        where = _("Helplines: the international directories (no country chosen)")
+    elif chosen:
+        where = _("Helplines: {country}").format(country=escape(country_name(country)))
+    else:
+        where = _("Helplines: {country} (from your time zone)").format(
+            country=escape(country_name(country))
+        )
+    care = (
+        _("A check-in the day after a hard moment: on")
+        if follow_up
+        else _("A check-in the day after a hard moment: off")
+    )
+    return f"{where}\n{care}"
+
+
+def country_button() -> str:
+    return _("🆘 Helpline country")
+
+
+def follow_up_button(on: bool) -> str:
+    return _("💛 Next-day check-in: turn off") if on else _("💛 Next-day check-in: turn on")
+
+
+def ask_country() -> str:
+    return _(
+        "Which country's helplines should I show you? Type its name, e.g. <i>Austria</i>, "
+        "or tap below to follow your time zone."
+    )
+
+
+def use_zone_button() -> str:
+    return _("Follow my time zone")
+
+
+def unknown_country() -> str:
+    return _(
+        "I don't know that country. Try its name, e.g. <i>Belgium</i>, or its code, <i>BE</i>."
+    )
 
 
 def zone_button() -> str:

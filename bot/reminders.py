@@ -4,7 +4,7 @@ from html import escape
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
-from bot import texts
+from bot import crisis_texts, keyboards, texts
 from bot.callback_data import Area, button
 from bot.i18n import _
 from jobs.sender import DueReminder
@@ -42,6 +42,8 @@ def reminder_text(r: DueReminder) -> str:
     name = escape(r.habit_name)
     when = local_now(r.event_at, r.tz)
     prefix = "Gentle nudge: " if r.repeat else ""
+    if r.purpose is Purpose.SAFETY_CARE:
+        return crisis_texts.follow_up()
     if r.purpose is Purpose.WIND_DOWN:
         return "🌙 Time to start winding down. Screens off soon, lights low — rest well."
     if r.purpose is Purpose.DAY_BEFORE:
@@ -67,6 +69,8 @@ def reminder_text(r: DueReminder) -> str:
 
 def reminder_keyboard(r: DueReminder) -> InlineKeyboardMarkup | None:
     """Return the one-tap answers for a check-in reminder; nudges have none."""
+    if r.purpose is Purpose.SAFETY_CARE:
+        return keyboards.safety_question()  # the same buttons as "are you safe?"
     if r.purpose is not Purpose.CHECKIN or r.kind is None:
         return None
     return InlineKeyboardMarkup(answer_rows(r.kind, r.delivery_id, r.habit_name))

@@ -6,6 +6,8 @@ import matplotlib
 from fpdf import FPDF
 from fpdf.fonts import FontFace
 
+from bot import phq9_texts, plan_texts
+from bot.i18n import _
 from bot.summary_texts import LABELS
 from models.phq9 import severity
 from models.stats import HabitSummary
@@ -34,8 +36,8 @@ MAX_NOTES = 60
 GREY = (90, 90, 90)
 
 
-def render_report(data: ReportData) -> bytes:
-    """Lay out the report and return the PDF bytes."""
+def render_report(data: ReportData, safety_plan: tuple[str | None, ...] = ()) -> bytes:
+    """Lay out the report and return the PDF bytes; the safety plan only if the user chose so."""
     pdf = _new_pdf()
     _header(pdf, data)
     _medication(pdf, data)
@@ -44,6 +46,7 @@ def render_report(data: ReportData) -> bytes:
     _phq9(pdf, data)
     _appointments(pdf, data)
     _notes(pdf, data)
+    _safety_plan(pdf, safety_plan)
     return bytes(pdf.output())
 
 
@@ -224,8 +227,21 @@ def _phq9(pdf: FPDF, data: ReportData) -> None:
     if not scores:
         return
     _heading(pdf, "PHQ-9 (self-completed)")
+    _self_harm_flags(pdf, data)
     for day, total in scores:
         _paragraph(pdf, f"{day:%a %d %b}: {total} of 27 ({severity(total)})")
+
+
+def _self_harm_flags(pdf: FPDF, data: ReportData) -> None:
+    """Flag each questionnaire whose item 9 was above 0, with its date, before the scores."""
+    summary = data.summary
+    for day, answer in summary.self_harm:
+        if summary.start <= day <= summary.end:
+            text = _(
+                "Item 9 (thoughts that you would be better off dead, or of hurting yourself) "
+                "answered above 0 on {day}: {answer} ({value})."
+            ).format(day=f"{day:%a %d %b}", answer=phq9_texts.answers()[answer], value=answer)
+            _paragraph(pdf, "⚠ " + text, bold=True)
 
 
 def _appointments(pdf: FPDF, data: ReportData) -> None:
@@ -251,3 +267,13 @@ def _notes(pdf: FPDF, data: ReportData) -> None:
         _paragraph(pdf, f"{row.day:%d %b} · {label}: {row.note}")
     if len(data.notes) > MAX_NOTES:
         _paragraph(pdf, f"(and {len(data.notes) - MAX_NOTES} earlier notes)")
+
+
+def _safety_plan(pdf: FPDF, steps: tuple[str | None, ...]) -> None:
+    """Write the patient's safety plan, step by step, when they chose to share it."""
+    if not any(steps):
+        return
+    _heading(pdf, _("Safety plan (shared by the patient)"))
+    for index, text in enumerate(steps):
+        _paragraph(pdf, f"{index + 1}. {plan_texts.title(index)}", bold=True)
+        _paragraph(pdf, text or "–")

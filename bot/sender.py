@@ -7,14 +7,16 @@ from telegram import Bot, Message
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TimedOut
 
 from bot import reminders
+from bot.i18n import use_language
 from bot.summary_send import CHART_FILENAME, draw_chart
 from bot.summary_texts import render_summary
 from jobs.clock import Sleep
 from jobs.sender import DueReminder, DueSummary, SendOutcome, SendResult
-from models.types import SummaryPart
+from models.types import Purpose, SummaryPart
 
 log = logging.getLogger(__name__)
 
+LanguageOf = Callable[[int], Awaitable[str | None]]
 # Passing network trouble is retried this many times, waiting longer each time.
 BACKOFF = (0.5, 2.0, 5.0)
 
@@ -22,12 +24,17 @@ BACKOFF = (0.5, 2.0, 5.0)
 class TelegramSender:
     """Implements jobs.sender.Sender over python-telegram-bot."""
 
-    def __init__(self, bot: Bot, sleep: Sleep) -> None:
-        self.bot, self.sleep = bot, sleep
+    def __init__(self, bot: Bot, sleep: Sleep, language_of: LanguageOf | None = None) -> None:
+        self.bot, self.sleep, self.language_of = bot, sleep, language_of
 
     async def send_reminder(self, reminder: DueReminder) -> SendResult:
-        text = reminders.reminder_text(reminder)
-        markup = reminders.reminder_keyboard(reminder)
+        language = None
+        if reminder.purpose is Purpose.SAFETY_CARE and self.language_of is not None:
+            # The caring follow-up speaks the user's language; the dispatcher does not carry it.
+            language = await self.language_of(reminder.user_id)
+        with use_language(language):
+            text = reminders.reminder_text(reminder)
+            markup = reminders.reminder_keyboard(reminder)
         return await self._deliver(
             lambda: self.bot.send_message(reminder.user_id, text, reply_markup=markup)
         )

@@ -122,7 +122,7 @@ def suggest_zones(text: str, n: int = 3) -> list[str]:
     offset = parse_offset(key)
     if offset is not None:
         return zones_at_offset(offset)[:n]
-    country = _country_names().get(key)
+    country = country_names().get(key)
     if country in _COUNTRY_CHOICES:
         return list(_COUNTRY_CHOICES[country][:n])
     found: list[str] = []
@@ -234,7 +234,7 @@ def zone_links() -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
-def _country_names() -> dict[str, str]:
+def country_names() -> dict[str, str]:
     """Map folded country names from iso3166.tab ("britain", "uk", "germany") to codes."""
     names = dict(_COUNTRY_NAMES)
     for line in _tzdata_text("iso3166.tab").splitlines():
@@ -263,7 +263,7 @@ def _index() -> dict[str, str]:
     by_country: dict[str, list[str]] = {}
     for tz, code in zone_countries().items():
         by_country.setdefault(code, []).append(tz)
-    for name, code in _country_names().items():
+    for name, code in country_names().items():
         if len(by_country.get(code, ())) == 1:
             index.setdefault(name, by_country[code][0])
     index.update({fold(alias): zone for alias, zone in ALIASES.items()})

@@ -19,9 +19,12 @@ class UpdateBuilders:
         """Queue an update for getUpdates and return its update_id."""
         return self.state.push_update(update)
 
-    def message_update(self, user_id: int, text: str, *, first_name: str = "Sam") -> JSON:
+    def message_update(
+        self, user_id: int, text: str, *, first_name: str = "Sam", language: str = "en"
+    ) -> JSON:
         """Build a text message update; a leading /command gets its bot_command entity."""
         update = self._message(user_id, first_name, text=text)
+        update["message"]["from"]["language_code"] = language
         if text.startswith("/"):
             # CommandHandler ignores a "/start" text without this entity.
             command = text.split(maxsplit=1)[0]
@@ -51,6 +54,22 @@ class UpdateBuilders:
         size |= {"width": 640, "height": 480, "file_size": 20480}
         extra = {"caption": caption} if caption is not None else {}
         return self._message(user_id, first_name, photo=[size], **extra)
+
+    def edited_message_update(self, user_id: int, message_id: int, text: str) -> JSON:
+        """Build the update Telegram sends when the user edits one of their earlier messages."""
+        chat = self.state.chat(user_id)
+        with self.state.lock:
+            message = {"message_id": message_id, "from": _user(user_id, chat.first_name)}
+            message |= {"chat": chat.as_json(), "date": int(time.time()) - 60, "text": text}
+            message["edit_date"] = int(time.time())
+        return {"update_id": self.state.next_update_id(), "edited_message": message}
+
+    def voice_update(self, user_id: int, *, video_note: bool = False) -> JSON:
+        """Build a voice note (or a round video note) update."""
+        media = {"file_id": f"voice-{uuid.uuid4().hex}", "file_unique_id": "vo1", "duration": 7}
+        if video_note:
+            return self._message(user_id, "Sam", video_note=media | {"length": 240})
+        return self._message(user_id, "Sam", voice=media | {"mime_type": "audio/ogg"})
 
     def callback_update(
         self,

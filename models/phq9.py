@@ -1,6 +1,7 @@
 """The PHQ-9 depression questionnaire: scoring (pure) and storing a completed one."""
 
-from datetime import datetime
+from collections.abc import Iterable
+from datetime import date, datetime
 
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
@@ -28,6 +29,15 @@ def severity(total: int) -> str:
 def needs_safety_reply(item: int, answer: int) -> bool:
     """Tell whether this answer must be met at once with crisis resources."""
     return item == SELF_HARM_ITEM and answer > 0
+
+
+def self_harm_days(results: Iterable[tuple[date, list[int]]]) -> tuple[tuple[date, int], ...]:
+    """Return (day, answer) for each questionnaire whose item 9 was above "not at all"."""
+    return tuple(
+        (day, answers[SELF_HARM_ITEM])
+        for day, answers in results
+        if len(answers) == ITEMS and answers[SELF_HARM_ITEM] > 0
+    )
 
 
 async def record_phq9(

@@ -8,15 +8,21 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from models.schedule import next_fire_at
 from models.tables import Habit, Schedule, User
+from models.types import Purpose
 
 
 def plan_next(schedule: Schedule, *, user: User, habit: Habit | None, now: datetime) -> None:
-    """Set when the row fires next; None while the user or the habit is paused."""
+    """Set when the row fires next; None while the user or the habit is paused.
+
+    Pausing reminders does not pause the caring follow-up after a safety reply: that has its
+    own switch in /settings.
+    """
     if user.blocked_at is not None or (habit is not None and (habit.paused or habit.removed_at)):
         schedule.next_fire_at = None
         return
     after = now
-    if user.paused_until is not None and user.paused_until > now:
+    paused = user.paused_until is not None and user.paused_until > now
+    if paused and schedule.purpose is not Purpose.SAFETY_CARE:
         after = user.paused_until
     schedule.next_fire_at = next_fire_at(schedule, after, user.tz)
 

@@ -8,10 +8,20 @@ from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from models.days import Entry, HabitInfo
+from models.phq9 import self_harm_days
 from models.schedule import day_start, local_day
 from models.stats import RECENT_DAYS, SummaryData, summarize, window_start
 from models.stats_report import ReportData, build_report
-from models.tables import Checkin, Delivery, Habit, Phq9Result, SafetyEvent, Schedule, User
+from models.tables import (
+    Checkin,
+    Delivery,
+    Habit,
+    Phq9Result,
+    SafetyEvent,
+    SafetyPlan,
+    Schedule,
+    User,
+)
 from models.types import DeliveryStatus, Purpose
 
 MAX_DAYS = 365
@@ -23,6 +33,7 @@ _USER_TABLES = (
     ("schedules", Schedule),
     ("habits", Habit),
     ("safety_events", SafetyEvent),
+    ("safety_plans", SafetyPlan),
     ("phq9_results", Phq9Result),
 )
 
@@ -39,6 +50,7 @@ class _Period:
     start: date
     today: date
     phq9: tuple[tuple[date, int], ...]
+    self_harm: tuple[tuple[date, int], ...]
 
 
 async def summary_data(
@@ -54,7 +66,7 @@ async def summary_data(
         end=period.today,
         today=period.today,
     )
-    return replace(data, phq9=period.phq9)
+    return replace(data, phq9=period.phq9, self_harm=period.self_harm)
 
 
 async def report_data(
@@ -72,7 +84,8 @@ async def report_data(
         end=period.today,
         today=period.today,
     )
-    return replace(report, summary=replace(report.summary, phq9=period.phq9))
+    summary = replace(report.summary, phq9=period.phq9, self_harm=period.self_harm)
+    return replace(report, summary=summary)
 
 
 async def _load_period(session: AsyncSession, *, user_id: int, days: int, now: datetime) -> _Period:
@@ -115,13 +128,15 @@ async def _load_period(session: AsyncSession, *, user_id: int, days: int, now: d
         if habit_id in kinds and since <= day <= today:
             entries.append(Entry(habit_id, kinds[habit_id], day, None, delivery_id))
     scores = await session.exec(
-        select(Phq9Result.at, Phq9Result.score)
+        select(Phq9Result.at, Phq9Result.score, Phq9Result.answers)
         .where(Phq9Result.user_id == user_id,
                col(Phq9Result.at) >= day_start(before, tz, day_end))
         .order_by(col(Phq9Result.at))
     )  # fmt: skip
-    phq9 = tuple((local_day(at, tz, day_end), score) for at, score in scores)
-    return _Period(first_name, infos, entries, start, today, phq9)
+    days = [(local_day(at, tz, day_end), score, answers) for at, score, answers in scores]
+    phq9 = tuple((day, score) for day, score, _ in days)
+    self_harm = self_harm_days((day, answers) for day, _, answers in days)
+    return _Period(first_name, infos, entries, start, today, phq9, self_harm)
 
 
 async def _checkin_entries(

@@ -80,6 +80,8 @@ class SummaryData:
     checkins: int  # answers given in the period (no-answer not counted)
     # PHQ-9 totals (the user's day, score) from the period before through this one, oldest first.
     phq9: tuple[tuple[date, int], ...] = ()
+    # Days a PHQ-9 had item 9 (thoughts of death or self-harm) above zero, with that answer.
+    self_harm: tuple[tuple[date, int], ...] = ()
 
     @property
     def days(self) -> list[date]:

@@ -6,7 +6,14 @@ from sqlalchemy import JSON, BigInteger, Column, ForeignKey, Index, Integer, Met
 from sqlmodel import Field, SQLModel
 
 from models.schedule import clustered_id
-from models.types import Answer, DeliveryStatus, HabitKind, Purpose, UtcDateTime
+from models.types import (
+    Answer,
+    DeliveryStatus,
+    HabitKind,
+    Purpose,
+    SafetyEventKind,
+    UtcDateTime,
+)
 
 # Named constraints let Alembic's batch mode alter SQLite tables predictably.
 SQLModel.metadata = MetaData(
@@ -54,6 +61,10 @@ class User(SQLModel, table=True):
     flow_data: dict = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
     # Counts the steps taken; a step's buttons carry it, so a tap on an old step changes nothing.
     flow_step: int = 0
+    # ISO 3166 code whose crisis lines the user is shown; None follows the time zone's country.
+    country: str | None = Field(default=None, max_length=2)
+    # A caring message the day after a safety reply; the user can turn it off in /settings.
+    safety_follow_up: bool = True
     created_at: datetime = Field(sa_column=_utc(nullable=False))
 
 
@@ -173,13 +184,42 @@ class Checkin(SQLModel, table=True):
 
 
 class SafetyEvent(SQLModel, table=True):
-    """A crisis reply was sent; counted, never with the message text."""
+    """A safety reply was sent or answered; counted, never with the message text."""
 
     __tablename__ = "safety_events"
 
     id: int | None = Field(default=None, primary_key=True)
     user_id: int = Field(sa_column=_user_fk())
     at: datetime = Field(sa_column=_utc(nullable=False))
+    kind: SafetyEventKind = Field(default=SafetyEventKind.RESOURCES, max_length=13)
+
+
+PLAN_TEXT_MAX = 500  # per step: the six steps and their titles fit one Telegram message
+
+
+class SafetyPlan(SQLModel, table=True):
+    """A personal safety plan: Stanley & Brown's six steps, in the user's own words.
+
+    A step never filled in is None; one the user skipped stays None too, to come back to.
+    """
+
+    __tablename__ = "safety_plans"
+
+    id: int | None = Field(default=None, primary_key=True)
+    user_id: int = Field(
+        sa_column=Column(
+            BigInteger, ForeignKey("users.id", ondelete="CASCADE"), nullable=False, unique=True
+        )
+    )
+    warning_signs: str | None = Field(default=None, max_length=PLAN_TEXT_MAX)
+    coping_alone: str | None = Field(default=None, max_length=PLAN_TEXT_MAX)
+    distractions: str | None = Field(default=None, max_length=PLAN_TEXT_MAX)
+    people_to_ask: str | None = Field(default=None, max_length=PLAN_TEXT_MAX)
+    professionals: str | None = Field(default=None, max_length=PLAN_TEXT_MAX)
+    safer_surroundings: str | None = Field(default=None, max_length=PLAN_TEXT_MAX)
+    # Shown in the doctor's PDF (/report) only when the user says so.
+    in_report: bool = False
+    updated_at: datetime = Field(sa_column=_utc(nullable=False))
 
 
 class Phq9Result(SQLModel, table=True):

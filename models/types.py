@@ -46,6 +46,21 @@ class Purpose(StrEnum):
     DAY_BEFORE = "day_before"  # appointment: the day before
     HOUR_BEFORE = "hour_before"  # appointment: an hour before
     SUMMARY = "summary"  # the user's weekly summary
+    # The caring message the day after a safety reply. Names stay within 11 letters: see
+    # migrations/versions/0005_safety_net.py for why a longer one would cost SQLite data.
+    SAFETY_CARE = "safety_care"
+
+
+class SafetyEventKind(StrEnum):
+    """What a safety moment was; counted so the operator sees how the net is used, never with
+    the words that led to it."""
+
+    RESOURCES = "resources"  # high risk: the crisis resources at once
+    ASKED = "asked"  # a passive or ambiguous message: a gentle "are you safe?"
+    PHQ9 = "phq9"  # PHQ-9 item 9 answered above "not at all"
+    SAID_SAFE = "said_safe"  # "I'm safe for now"
+    SAID_NOT_SAFE = "said_not_safe"  # "I'm not safe": the resources and the safety plan
+    NUMBERS = "numbers"  # "Show me the numbers"
 
 
 class Answer(StrEnum):

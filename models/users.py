@@ -11,7 +11,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from models.planning import plan_next, replan_user
 from models.schedule import WEEKDAYS
-from models.tables import SafetyEvent, Schedule, User
+from models.tables import Schedule, User
 from models.types import Purpose
 
 
@@ -139,10 +139,4 @@ async def set_day_end(session: AsyncSession, *, user: User, minute: int) -> None
     """Set when the user's day ends (unanswered reminders count as 'no answer' then)."""
     user.day_end_minute = minute
     session.add(user)
-    await session.flush()
-
-
-async def record_safety_event(session: AsyncSession, *, user_id: int, now: datetime) -> None:
-    """Count that a crisis reply went out; the message text is never stored."""
-    session.add(SafetyEvent(user_id=user_id, at=now))
     await session.flush()

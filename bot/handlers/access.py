@@ -3,8 +3,9 @@
 from telegram import Update
 from telegram.ext import ApplicationHandlerStop
 
-from bot import crisis, texts
+from bot import crisis_texts, texts
 from bot.context import Ctx
+from bot.safety import Risk, assess
 
 
 async def allow_list_guard(update: Update, context: Ctx) -> None:
@@ -17,11 +18,25 @@ async def allow_list_guard(update: Update, context: Ctx) -> None:
         await update.callback_query.answer(texts.refused())
     elif user is not None and update.effective_chat is not None:
         refused: set[int] = context.bot_data.setdefault("refused", set())
-        if user.id not in refused:  # once per process, so we never spam a stranger
-            refused.add(user.id)
+        if not await _resources_for_a_stranger(update) and user.id not in refused:
+            refused.add(user.id)  # once per process, so we never spam a stranger
             await update.effective_chat.send_message(texts.refused())
-        message = update.effective_message
-        if message is not None and crisis.mentions_crisis(message.text or message.caption or ""):
-            # Even a stranger in crisis gets the resources; still nothing is stored.
-            await update.effective_chat.send_message(crisis.crisis_reply("UTC"))
     raise ApplicationHandlerStop
+
+
+async def _resources_for_a_stranger(update: Update) -> bool:
+    """Even a stranger in crisis gets the resources, and only them; still nothing is stored.
+
+    Whatever the level, the resources themselves: a stranger's buttons would be refused, so a
+    question would lead nowhere. We know nothing of their country: the directories it is.
+    """
+    message, chat = update.effective_message, update.effective_chat
+    if message is None or chat is None:
+        return False
+    if message.voice or message.video_note:
+        await chat.send_message(crisis_texts.voice_reply(None))
+        return True
+    if assess(message.text or message.caption or "") is not Risk.NONE:
+        await chat.send_message(crisis_texts.high_reply(None))
+        return True
+    return False

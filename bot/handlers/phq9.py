@@ -2,14 +2,16 @@
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 
-from bot import crisis, phq9_texts
+from bot import phq9_texts
 from bot.callback_data import Area, Button, button, small_int
 from bot.context import Ctx
 from bot.conversation import Phq9Step
 from bot.handlers.replies import Reply, notice
+from bot.handlers.safety import respond
 from bot.handlers.turn import Turn, reply_turn
 from bot.texts import stale_step
-from models import phq9, users
+from models import phq9
+from models.types import SafetyEventKind
 
 
 def _question(turn: Turn, index: int) -> Reply:
@@ -38,8 +40,7 @@ async def on_button(turn: Turn, data: Phq9Step, choice: Button) -> list[Reply]:
     item, answers = len(data.answers), (*data.answers, value)
     replies = []
     if phq9.needs_safety_reply(item, value):
-        await users.record_safety_event(turn.session, user_id=turn.user.id, now=turn.now)
-        replies.append(Reply(crisis.crisis_reply(turn.user.tz)))
+        replies = await respond(turn, SafetyEventKind.PHQ9)
     if len(answers) < phq9.ITEMS:
         await turn.go(Phq9Step(answers=answers))
         return [*replies, _question(turn, len(answers))]

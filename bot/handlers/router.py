@@ -14,7 +14,7 @@ from bot import checkin_texts, setup_texts, texts
 from bot.callback_data import Button, parse
 from bot.context import Ctx
 from bot.conversation import Flow
-from bot.handlers import adding, checkins, habits, onboarding, phq9, safety, settings
+from bot.handlers import adding, checkins, habits, onboarding, phq9, safety_plan, settings
 from bot.handlers.replies import Reply, answer, notice, send
 from bot.handlers.turn import Turn, reply_turn, run_turn
 from bot.phq9_texts import tap_an_answer
@@ -44,13 +44,15 @@ FLOWS: dict[Flow, FlowSpec] = {
     Flow.SETTING: FlowSpec(settings.setting_text, _no_buttons, setup_texts.ask_one_time),
     Flow.NOTE: FlowSpec(checkins.note_text, _no_buttons, texts.type_or_tap),
     Flow.PHQ9: FlowSpec(phq9.on_text, phq9.on_button, tap_an_answer),
+    Flow.SAFETY_PLAN: FlowSpec(safety_plan.on_text, safety_plan.on_button, texts.type_or_tap),
 }
 
 
 async def text_message(update: Update, context: Ctx) -> None:
-    """Answer typed text: the current step's question, else a free-text check-in."""
-    if safety.answered(update, context):
-        return  # the safety net has answered this message; the step waits, unchanged
+    """Answer typed text: the current step's question, else a free-text check-in.
+
+    Text the safety net answered never gets here (it stops the update), so the step waits.
+    """
     message = update.effective_message
     if message is None:
         return
@@ -71,8 +73,8 @@ async def text_message(update: Update, context: Ctx) -> None:
 async def edited_text(update: Update, context: Ctx) -> None:
     """Correct the entry an edited message made; other edits change nothing, and say so."""
     message = update.edited_message
-    if message is None or safety.answered(update, context):
-        return
+    if message is None:
+        return  # an edit the safety net answered never gets here either
 
     async def step(turn: Turn) -> list[Reply]:
         return await checkins.edited(turn, message.text or "", message.message_id)
@@ -106,9 +108,7 @@ async def location_message(update: Update, context: Ctx) -> None:
 
 
 async def other_message(update: Update, context: Ctx) -> None:
-    """Answer a sticker, photo, voice note... kindly, with what the current step needs."""
-    if safety.answered(update, context):
-        return
+    """Answer a sticker, photo... kindly, with what the current step needs."""
 
     async def step(turn: Turn) -> list[Reply]:
         hint = FLOWS[turn.state.flow].hint() if turn.state else texts.what_i_can_do()

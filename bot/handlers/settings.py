@@ -8,11 +8,13 @@ from bot import keyboards, manage_texts, parsing, setup_texts
 from bot.callback_data import Area, Button, parse, small_int
 from bot.context import Ctx
 from bot.conversation import SettingField, SettingStep, ZoneStep
+from bot.countries import resolve_country
+from bot.crisis_lines import country_of
 from bot.handlers.replies import Reply, notice
 from bot.handlers.turn import Turn, reply_turn
 from bot.keyboards import b
 from bot.texts import button_expired, saved, too_long
-from models import users
+from models import safety, users
 
 PAUSE_DAYS = (1, 3, 7, 14)
 MAX_TEXT = 500
@@ -26,6 +28,7 @@ def overview(turn: Turn) -> Reply:
         if paused
         else b(t.pause_all_button(), Area.SETTINGS, "pause")
     )
+    user = turn.user
     markup = InlineKeyboardMarkup(
         [
             [b(t.zone_button(), Area.SETTINGS, "tz")],
@@ -34,9 +37,13 @@ def overview(turn: Turn) -> Reply:
                 b(t.summary_time_button(), Area.SETTINGS, "sumtime"),
             ],
             [b(t.day_end_button(), Area.SETTINGS, "dayend"), pause],
+            [b(t.country_button(), Area.SETTINGS, "country")],
+            [b(t.follow_up_button(user.safety_follow_up), Area.SETTINGS, "care")],
         ]
     )
-    return Reply(t.settings_overview(turn.user, turn.now), markup)
+    country = country_of(user.tz, user.country)
+    safety_lines = t.safety_settings(country, user.country is not None, user.safety_follow_up)
+    return Reply(t.settings_overview(user, turn.now) + "\n" + safety_lines, markup)
 
 
 async def settings_command(update: Update, context: Ctx) -> None:
@@ -63,6 +70,10 @@ async def _act(turn: Turn, choice: Button) -> list[Reply]:
     if op == "tz":
         await turn.go(ZoneStep(then="settings"))
         return [Reply(setup_texts.ask_zone_again(), keyboards.share_location())]
+    if op == "country":
+        await turn.go(SettingStep(step=SettingField.COUNTRY))
+        zone = InlineKeyboardMarkup([[b(manage_texts.use_zone_button(), Area.SETTINGS, "usezone")]])
+        return [Reply(manage_texts.ask_country(), zone)]
     if op in ("sumtime", "dayend"):
         field = SettingField(op)
         await turn.go(SettingStep(step=field))
@@ -84,6 +95,11 @@ async def _act(turn: Turn, choice: Button) -> list[Reply]:
         await users.pause_all(turn.session, user=user, until=now + timedelta(days=days), now=now)
     elif op == "resume":
         await users.pause_all(turn.session, user=user, until=None, now=now)
+    elif op == "usezone":
+        await turn.end()
+        await safety.set_country(turn.session, user=user, country=None)
+    elif op == "care":
+        await safety.set_follow_up(turn.session, user=user, on=not user.safety_follow_up)
     else:
         return [notice(button_expired())]
     turn.reschedule()
@@ -91,9 +107,11 @@ async def _act(turn: Turn, choice: Button) -> list[Reply]:
 
 
 async def setting_text(turn: Turn, data: SettingStep, text: str) -> list[Reply]:
-    """Take a typed summary time or day-end time."""
+    """Take a typed summary time, day-end time or helpline country."""
     if len(text) > MAX_TEXT:
         return [Reply(too_long())]
+    if data.step is SettingField.COUNTRY:
+        return await _country_text(turn, text)
     time = parsing.parse_time(text)
     if time is None:
         return [Reply(setup_texts.bad_time())]
@@ -109,5 +127,14 @@ async def setting_text(turn: Turn, data: SettingStep, text: str) -> list[Reply]:
             now=turn.now,
         )
         turn.reschedule()
+    await turn.end()
+    return [Reply(saved()), overview(turn)]
+
+
+async def _country_text(turn: Turn, text: str) -> list[Reply]:
+    country = resolve_country(text)
+    if country is None:
+        return [Reply(manage_texts.unknown_country())]
+    await safety.set_country(turn.session, user=turn.user, country=country)
     await turn.end()
     return [Reply(saved()), overview(turn)]

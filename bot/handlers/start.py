@@ -2,8 +2,9 @@
 
 from telegram import Update
 
-from bot import crisis, texts
+from bot import crisis_texts, texts
 from bot.context import Ctx
+from bot.crisis_lines import country_of
 from bot.handlers import onboarding
 from bot.handlers.replies import Reply, send
 from bot.handlers.turn import Turn, run_turn
@@ -25,6 +26,7 @@ def help_text() -> str:
             _("/summary — how the last week went (<i>/summary 30</i> for a month)"),
             _("/report — a PDF to take to your doctor"),
             _("/phq9 — the nine-question mood check doctors use"),
+            _("/safetyplan — your own plan for the hardest moments"),
             _("/settings — time zone, weekly summary, pause"),
             _("/export — all your data · /deletedata — erase it"),
             _("/cancel — stop what we're doing"),
@@ -57,8 +59,9 @@ async def help_command(update: Update, context: Ctx) -> None:
     """List the commands and always show where to find help in a crisis."""
     async with context.deps.db.session() as session:
         user = await users.get_user(session, update.effective_user.id)
-    tz = user.tz if user else "UTC"
-    text = help_text() + "\n" + texts.not_a_doctor() + "\n\n" + crisis.crisis_resources_text(tz)
+    country = country_of(user.tz, user.country) if user else None
+    resources = crisis_texts.help_resources(country)
+    text = help_text() + "\n" + texts.not_a_doctor() + "\n\n" + resources
     await send(update, [Reply(text)])
 
 

@@ -10,7 +10,7 @@ from bot.context import Ctx
 from bot.handlers.replies import Reply, answer, notice, send
 from bot.keyboards import b
 from bot.summary_send import send_summary
-from models import reports, users
+from models import reports, safety, users
 from models.reports import REPORT_WEEKS
 
 DEFAULT_DAYS = 7
@@ -64,17 +64,15 @@ async def report_button(update: Update, context: Ctx) -> None:
     now = context.deps.clock()
     async with context.deps.db.session() as session:
         user = await users.get_user(session, query.from_user.id)
-        data = (
-            None
-            if user is None
-            else await reports.report_data(session, user_id=user.id, weeks=weeks, now=now)
-        )
-    if data is None:
+        if user is not None:
+            data = await reports.report_data(session, user_id=user.id, weeks=weeks, now=now)
+            plan = await safety.plan_for_report(session, user_id=user.id)
+    if user is None:
         await send(update, [Reply(texts.not_started())])
         return
     from bot.report_pdf import render_report  # fpdf2 loads on first use, not at start-up
 
-    pdf = await asyncio.to_thread(render_report, data)  # CPU-bound: keep the loop free
+    pdf = await asyncio.to_thread(render_report, data, plan)  # CPU-bound: keep the loop free
     await update.effective_chat.send_document(
         pdf,
         filename=f"steady-report-{now:%Y-%m-%d}.pdf",

@@ -58,13 +58,24 @@ class Turn:
 Step = Callable[[Turn], Awaitable[list[Reply]]]
 
 
-async def run_turn(update: Update, context: Ctx, step: Step) -> list[Reply] | None:
-    """Run a step for the update's user in one unit of work; None if they never started."""
+async def run_turn(
+    update: Update, context: Ctx, step: Step, *, create: bool = False
+) -> list[Reply] | None:
+    """Run a step for the update's user in one unit of work; None if they never started.
+
+    With create=True someone who never started gets a row first: the safety net and the
+    safety plan are for everyone, set up or not.
+    """
     deps, sender = context.deps, update.effective_user
     if sender is None:
         return None
     async with deps.db.session() as session:
-        user = await users.get_user(session, sender.id, lock=True)
+        if create:
+            user = await users.ensure_user(
+                session, user_id=sender.id, first_name=sender.first_name or "", now=deps.clock()
+            )
+        else:
+            user = await users.get_user(session, sender.id, lock=True)
         if user is None:
             return None
         if sender.language_code and user.language != sender.language_code[:16]:
@@ -79,7 +90,7 @@ async def run_turn(update: Update, context: Ctx, step: Step) -> list[Reply] | No
     return replies
 
 
-async def reply_turn(update: Update, context: Ctx, step: Step) -> None:
+async def reply_turn(update: Update, context: Ctx, step: Step, *, create: bool = False) -> None:
     """Run a step and send (or, for a button, answer with) what it says."""
-    replies = await run_turn(update, context, step)
+    replies = await run_turn(update, context, step, create=create)
     await answer(update, [notice(texts.not_started())] if replies is None else replies)

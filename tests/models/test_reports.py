@@ -16,12 +16,21 @@ from models.reports import (
     summary_data,
 )
 from models.stats import Tally
-from models.tables import Checkin, Delivery, Habit, SafetyEvent, Schedule, User
+from models.tables import (
+    Checkin,
+    Delivery,
+    Habit,
+    Phq9Result,
+    SafetyEvent,
+    SafetyPlan,
+    Schedule,
+    User,
+)
 from models.types import Answer, DeliveryStatus, HabitKind, Purpose
 
 NOW = datetime(2026, 3, 15, 12, 0, tzinfo=UTC)  # 13:00 in Berlin, 08:00 in New York
 TODAY = date(2026, 3, 15)
-TABLES = (User, Habit, Schedule, Delivery, Checkin, SafetyEvent)
+TABLES = (User, Habit, Schedule, Delivery, Checkin, SafetyEvent, SafetyPlan, Phq9Result)
 
 
 async def _seed_user(db, user_id: int, tz: str, *, mood: float, skip_day: int) -> dict:
@@ -45,6 +54,12 @@ async def _seed_user(db, user_id: int, tz: str, *, mood: float, skip_day: int) -
         )
         session.add(schedule)
         session.add(SafetyEvent(user_id=user_id, at=NOW))
+        session.add(
+            SafetyPlan(user_id=user_id, warning_signs=f"U{user_id} stops eating", updated_at=NOW)
+        )
+        # Item 9 answered "several days" by the first user, "not at all" by the second.
+        answers = [1, 1, 1, 1, 1, 1, 1, 1, 1 if user_id == 1 else 0]
+        session.add(Phq9Result(user_id=user_id, answers=answers, score=sum(answers), at=NOW))
         await session.flush()
         for back in range(7):
             day = TODAY - timedelta(days=back)
@@ -150,6 +165,17 @@ async def test_export_holds_only_the_users_rows(two_users):
         row["user_id"] == 2 for name, table in rows.items() if name != "users" for row in table
     )
     assert len(rows["deliveries"]) == 7 and len(rows["checkins"]) == 10
+    assert [plan["warning_signs"] for plan in rows["safety_plans"]] == ["U2 stops eating"]
+
+
+async def test_phq9_item_nine_above_zero_is_flagged_with_its_day_in_summary_and_report(two_users):
+    async with two_users.session() as session:
+        first = await summary_data(session, user_id=1, days=7, now=NOW)
+        second = await summary_data(session, user_id=2, days=7, now=NOW)
+        report = await report_data(session, user_id=1, weeks=4, now=NOW)
+    assert first.self_harm == ((TODAY, 1),)
+    assert second.self_harm == ()  # "not at all" is no flag
+    assert report.summary.self_harm == ((TODAY, 1),)
 
 
 async def test_delete_leaves_nothing_of_the_user_and_all_of_the_other(two_users):
@@ -161,7 +187,8 @@ async def test_delete_leaves_nothing_of_the_user_and_all_of_the_other(two_users)
         "schedules": 1,
         "habits": 3,
         "safety_events": 1,
-        "phq9_results": 0,
+        "safety_plans": 1,
+        "phq9_results": 1,
         "users": 1,
     }
     assert set(counts) == set(SQLModel.metadata.tables)

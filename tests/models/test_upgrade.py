@@ -1,5 +1,9 @@
 """Upgrading a database of the previous release (revision 0001) loses nothing.
 
+It runs through Database's own engine, as start-up does: on SQLite with foreign keys on, where
+a migration that makes batch mode copy a parent table (users, deliveries) silently deletes its
+children through ON DELETE CASCADE.
+
 The rows are what release 0.1 wrote: users in every conversation step it had, habits of every
 kind, schedules of every purpose, deliveries in every state, check-ins, safety events and
 PHQ-9 results. After `alembic upgrade head` every old column of every row reads the same, and
@@ -16,9 +20,12 @@ from alembic import command
 from sqlalchemy import MetaData, select, text
 from sqlalchemy.engine import Connection, make_url
 from sqlalchemy.ext.asyncio import create_async_engine
+from sqlmodel import select as orm_select
 
 from bot.conversation import read_state
-from models.db import alembic_config, async_url
+from models.db import Database, alembic_config, async_url
+from models.tables import SafetyEvent, Schedule, User
+from models.types import Purpose, SafetyEventKind
 
 RELEASE = "0001"
 AT = datetime(2026, 11, 20, 8, 0, tzinfo=UTC)
@@ -137,11 +144,28 @@ def _upgrade_seeded(connection: Connection) -> tuple[dict, dict, list]:
     return before, after, list(users)
 
 
+async def _check_new_columns(database: Database) -> None:
+    """Old rows read as what they were, and the new purpose can be stored once committed."""
+    async with database.session() as session:
+        [event] = (await session.exec(orm_select(SafetyEvent))).all()
+        assert event.kind is SafetyEventKind.RESOURCES  # every 0.1 safety reply had them
+        people = (await session.exec(orm_select(User))).all()
+        assert {(u.country, u.safety_follow_up) for u in people} == {(None, True)}
+        session.add(Schedule(user_id=1, purpose=Purpose.SAFETY_CARE, hour=10, minute=30))
+    async with database.session() as session:
+        found = await session.exec(
+            orm_select(Schedule).where(Schedule.purpose == Purpose.SAFETY_CARE)
+        )
+        assert len(found.all()) == 1
+
+
 async def _check_upgrade(url: str) -> None:
-    engine = create_async_engine(async_url(url))
-    async with engine.begin() as connection:
+    # Through Database's engine, as start-up migrates: SQLite with foreign keys enforced.
+    database = Database(url)
+    async with database.engine.begin() as connection:
         before, after, users = await connection.run_sync(_upgrade_seeded)
-    await engine.dispose()
+    await _check_new_columns(database)
+    await database.dispose()
     for table, rows in before.items():
         assert len(after[table]) == len(rows), table
         for old, new in zip(rows, after[table], strict=True):

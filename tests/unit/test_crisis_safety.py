@@ -1,13 +1,28 @@
 import pytest
 
-from bot.crisis import crisis_reply, crisis_resources_text, mentions_crisis
 from bot.crisis_lines import (
     CRISIS_LINES,
     EMERGENCY_NUMBERS,
-    crisis_lines_for,
-    emergency_number_for,
+    country_of,
+    crisis_lines_in,
+    emergency_number_in,
 )
+from bot.crisis_texts import help_resources, high_reply
+from bot.safety import Risk, assess
 from bot.timezones import country_for_zone, zone_countries
+
+
+def mentions_crisis(text: str) -> bool:
+    return assess(text) >= Risk.CONCERN
+
+
+def crisis_reply(tz: str) -> str:
+    return high_reply(country_of(tz))
+
+
+def crisis_lines_for(tz: str):
+    return crisis_lines_in(country_of(tz))
+
 
 GENUINE = [
     "I want to kill myself",
@@ -160,7 +175,7 @@ def test_reply_escapes_html():
 
 
 def test_resources_text_for_help():
-    text = crisis_resources_text("Europe/London")
+    text = help_resources("GB")
     assert "Samaritans" in text
     assert "999" in text
     assert "not a crisis service" in text
@@ -172,7 +187,12 @@ def test_every_country_with_a_line_has_an_emergency_number():
 
 def test_lines_and_emergency_for_unknown_zone():
     assert crisis_lines_for("Mars/Base") == ()
-    assert emergency_number_for("Mars/Base") is None
+    assert emergency_number_in(country_of("Mars/Base")) is None
+
+
+def test_the_chosen_country_wins_over_the_zone():
+    assert country_of("Europe/Berlin", "AT") == "AT"
+    assert country_of("Europe/Berlin", None) == "DE"
 
 
 # Countries whose language the detector reads, and the gaps the issue named.
@@ -184,7 +204,7 @@ def test_every_resolvable_country_gets_a_line_or_the_directories(tz):
     reply = crisis_reply(tz)
     country = country_for_zone(tz)
     assert crisis_lines_for(tz) or "findahelpline.com" in reply, country
-    assert "emergency number" in reply
+    assert "If you are in danger now, call" in reply
 
 
 @pytest.mark.parametrize("country", COVERED.split())

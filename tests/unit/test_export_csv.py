@@ -37,6 +37,7 @@ def test_zip_holds_a_readme_and_one_csv_per_table_even_when_empty():
         "deliveries.csv",
         "checkins.csv",
         "safety_events.csv",
+        "safety_plans.csv",
         "phq9_results.csv",
         "days.csv",
     }
