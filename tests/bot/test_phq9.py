@@ -1,8 +1,12 @@
 """/phq9 through the real Application: one tap per question, item 9 answered with care."""
 
+import io
+
+import pypdf
 from sqlmodel import select
 
 from models.tables import Phq9Result, SafetyEvent
+from models.types import SafetyEventKind
 from tests import factories
 
 
@@ -66,3 +70,33 @@ async def test_summary_and_report_show_the_phq9(chat, db, clock, no_errors):
     await chat.tap_label("4 weeks")
     [document] = chat.api.calls("sendDocument")
     assert document["_files"]["document"].startswith(b"%PDF")
+
+
+async def test_item_nine_above_zero_is_flagged_with_its_day_in_summary_and_pdf(
+    chat, db, clock, no_errors
+):
+    await factories.user(db, now=clock())  # Thursday 26 Nov
+    await chat.say("/phq9")
+    for _ in range(8):
+        await chat.tap_label("Not at all")
+    await chat.tap_label("Several days")
+    assert "My safety plan" in str(chat.api.sent_to(42)[-2].get("reply_markup"))
+    [event] = await _results(db, SafetyEvent)
+    assert event.kind is SafetyEventKind.PHQ9
+    await chat.say("/summary")
+    assert "⚠️ PHQ-9, 26 Nov (<i>several days</i>)" in chat.last()
+    await chat.say("/report")
+    await chat.tap_label("4 weeks")
+    [document] = chat.api.calls("sendDocument")
+    reader = pypdf.PdfReader(io.BytesIO(document["_files"]["document"]))
+    text = " ".join(" ".join(page.extract_text().split()) for page in reader.pages)
+    assert "answered above 0 on Thu 26 Nov: Several days (1)" in text
+
+
+async def test_item_nine_at_zero_is_no_flag(chat, db, clock, no_errors):
+    await factories.user(db, now=clock())
+    await chat.say("/phq9")
+    for _ in range(9):
+        await chat.tap_label("Several days" if _ < 8 else "Not at all")
+    await chat.say("/summary")
+    assert "PHQ-9</b>" in chat.last() and "⚠️" not in chat.last()
