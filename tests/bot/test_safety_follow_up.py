@@ -14,6 +14,7 @@ from models.tables import Delivery, SafetyEvent, Schedule
 from models.types import DeliveryStatus, Purpose, SafetyEventKind
 from tests import factories
 
+BERLIN = ZoneInfo("Europe/Berlin")
 FOLLOW_UP = "I was thinking of you since yesterday 💛 How are you today?"
 # Thursday 26 Nov 2026, 13:00 in Berlin; the follow-up is due Friday 10:30 there (09:30 UTC).
 THURSDAY_NOON = datetime(2026, 11, 26, 12, 0, tzinfo=UTC)
@@ -178,14 +179,37 @@ async def test_the_follow_up_speaks_the_users_language(
 @pytest.mark.parametrize(
     ("local", "day_end", "expected"),
     [
-        (datetime(2026, 11, 26, 13, 0), 240, date(2026, 11, 27)),  # the afternoon: tomorrow
-        (datetime(2026, 11, 26, 23, 30), 240, date(2026, 11, 27)),  # late: tomorrow morning
-        (datetime(2026, 11, 27, 1, 0), 240, date(2026, 11, 27)),  # 1 am is still "yesterday"
-        (datetime(2026, 11, 27, 9, 0), 240, date(2026, 11, 28)),  # too soon for today's 10:30
-        (datetime(2026, 11, 27, 10, 45), 660, date(2026, 11, 28)),  # a late day end: not past
-        (datetime(2026, 3, 28, 15, 0), 240, date(2026, 3, 29)),  # the night clocks go forward
+        (
+            datetime(2026, 11, 26, 13, 0, tzinfo=BERLIN),
+            240,
+            date(2026, 11, 27),
+        ),  # the afternoon: tomorrow
+        (
+            datetime(2026, 11, 26, 23, 30, tzinfo=BERLIN),
+            240,
+            date(2026, 11, 27),
+        ),  # late: tomorrow morning
+        (
+            datetime(2026, 11, 27, 1, 0, tzinfo=BERLIN),
+            240,
+            date(2026, 11, 27),
+        ),  # 1 am is still "yesterday"
+        (
+            datetime(2026, 11, 27, 9, 0, tzinfo=BERLIN),
+            240,
+            date(2026, 11, 28),
+        ),  # too soon for today's 10:30
+        (
+            datetime(2026, 11, 27, 10, 45, tzinfo=BERLIN),
+            660,
+            date(2026, 11, 28),
+        ),  # a late day end: not past
+        (
+            datetime(2026, 3, 28, 15, 0, tzinfo=BERLIN),
+            240,
+            date(2026, 3, 29),
+        ),  # the night clocks go forward
     ],
 )
 def test_the_follow_up_comes_the_users_next_day_at_a_gentle_hour(local, day_end, expected):
-    now = local.replace(tzinfo=ZoneInfo("Europe/Berlin")).astimezone(UTC)
-    assert follow_up_day(now, "Europe/Berlin", day_end) == expected
+    assert follow_up_day(local.astimezone(UTC), "Europe/Berlin", day_end) == expected
