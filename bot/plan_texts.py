@@ -6,7 +6,7 @@ keeping with safe-messaging guidance (the last step speaks of "things" to put ou
 
 from html import escape
 
-from bot.crisis_lines import CrisisLine, crisis_lines_in, emergency_number_in
+from bot.crisis_lines import DIRECTORIES, CrisisLine, crisis_lines_in, emergency_number_in
 from bot.i18n import _
 
 STEPS = 6
@@ -93,7 +93,7 @@ def overview(steps: tuple[str | None, ...], in_report: bool) -> str:
 def professionals_default(country: str | None) -> str:
     """Return the crisis lines and emergency number to start step 5 with (plain text)."""
     lines: list[CrisisLine] = list(crisis_lines_in(country))
-    written = [f"{line.name}: {_(line.how)}" for line in lines]
+    written = [f"{line.name}: {_(line.how)}" for line in lines] or [DIRECTORIES[0]]
     number = emergency_number_in(country)
     if number:
         written.append(_("Emergency: {number}").format(number=number))

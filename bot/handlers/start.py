@@ -27,7 +27,7 @@ def help_text() -> str:
             _("/report — a PDF to take to your doctor"),
             _("/phq9 — the nine-question mood check doctors use"),
             _("/safetyplan — your own plan for the hardest moments"),
-            _("/settings — time zone, weekly summary, pause"),
+            _("/settings — time zone, weekly summary, pause, helplines"),
             _("/export — all your data · /deletedata — erase it"),
             _("/cancel — stop what we're doing"),
             "",
