@@ -64,12 +64,15 @@ class UpdateBuilders:
             message["edit_date"] = int(time.time())
         return {"update_id": self.state.next_update_id(), "edited_message": message}
 
-    def voice_update(self, user_id: int, *, video_note: bool = False) -> JSON:
-        """Build a voice note (or a round video note) update."""
+    def voice_update(
+        self, user_id: int, *, video_note: bool = False, caption: str | None = None
+    ) -> JSON:
+        """Build a voice note (or a round video note) update; a voice note may have a caption."""
         media = {"file_id": f"voice-{uuid.uuid4().hex}", "file_unique_id": "vo1", "duration": 7}
         if video_note:
             return self._message(user_id, "Sam", video_note=media | {"length": 240})
-        return self._message(user_id, "Sam", voice=media | {"mime_type": "audio/ogg"})
+        extra = {"caption": caption} if caption is not None else {}
+        return self._message(user_id, "Sam", voice=media | {"mime_type": "audio/ogg"}, **extra)
 
     def callback_update(
         self,

@@ -31,6 +31,7 @@ from bot.i18n import N_
 
 PRIVATE = filters.ChatType.PRIVATE
 EDITED = filters.UpdateType.EDITED_MESSAGE
+SAFETY_NET = filters.TEXT | filters.CAPTION | filters.VOICE | filters.VIDEO_NOTE
 
 BY_GROUP: dict[int, list[BaseHandler]] = {
     -4: [TypeHandler(Update, language.use_senders_language)],
@@ -39,11 +40,9 @@ BY_GROUP: dict[int, list[BaseHandler]] = {
         TypeHandler(Update, groups.outside_private_chats),
     ],
     -2: [TypeHandler(Update, access.allow_list_guard)],
-    # Messages and edited messages alike: filters read update.effective_message.
-    -1: [
-        MessageHandler(PRIVATE & (filters.TEXT | filters.CAPTION), safety.safety_check),
-        MessageHandler(PRIVATE & (filters.VOICE | filters.VIDEO_NOTE), safety.voice_note),
-    ],
+    # One handler (a group runs only its first match): text, captions, voice and video notes,
+    # messages and edits alike, since filters read update.effective_message.
+    -1: [MessageHandler(PRIVATE & SAFETY_NET, safety.safety_check)],
     0: [MessageHandler(PRIVATE & filters.COMMAND, router.end_step_on_command)],
     1: [
         CommandHandler("start", start.start_command, filters=PRIVATE),

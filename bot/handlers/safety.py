@@ -33,6 +33,8 @@ async def safety_check(update: Update, context: Ctx) -> None:
     message = update.effective_message
     level = assess((message.text or message.caption or "") if message else "")
     if level is Risk.NONE:
+        if message is not None and (message.voice or message.video_note):
+            await _ask_to_type(update, context)
         return
     kind = SafetyEventKind.RESOURCES if level is Risk.HIGH else SafetyEventKind.ASKED
     writing_plan = False
@@ -106,7 +108,7 @@ async def safety_button(update: Update, context: Ctx) -> None:
     await reply_turn(update, context, step, create=True)
 
 
-async def voice_note(update: Update, context: Ctx) -> None:
+async def _ask_to_type(update: Update, context: Ctx) -> None:
     """Ask kindly for text (we cannot listen), with the way to the numbers; nothing else."""
     async with context.deps.db.session() as session:
         user = await users.get_user(session, update.effective_user.id)

@@ -96,7 +96,8 @@ async def _act(turn: Turn, choice: Button) -> list[Reply]:
     elif op == "resume":
         await users.pause_all(turn.session, user=user, until=None, now=now)
     elif op == "usezone":
-        await turn.end()
+        if turn.state is not None and turn.state.data == SettingStep(step=SettingField.COUNTRY):
+            await turn.end()  # the country question, answered by the button
         await safety.set_country(turn.session, user=user, country=None)
     elif op == "care":
         await safety.set_follow_up(turn.session, user=user, on=not user.safety_follow_up)

@@ -114,18 +114,30 @@ async def test_a_command_with_crisis_words_runs_no_further(chat, fake_api, no_er
     assert "If you are in danger now" in reply  # no welcome, no zone question after it
 
 
-@pytest.mark.parametrize("video", [False, True], ids=["voice", "video_note"])
+@pytest.mark.parametrize(
+    ("video", "caption"), [(False, None), (True, None), (False, "for you")], ids=str
+)
 async def test_a_voice_or_video_note_gets_a_kind_request_to_type_and_the_numbers(
-    chat, fake_api, db, clock, video, no_errors
+    chat, fake_api, db, clock, video, caption, no_errors
 ):
     await factories.user(db, now=clock())  # Berlin
-    await chat._feed(fake_api.voice_update(42, video_note=video))
+    await chat._feed(fake_api.voice_update(42, video_note=video, caption=caption))
     [reply] = chat.texts()
-    assert "type" in reply and "0800 111 0 111" in reply and "112" in reply
+    assert "type it" in reply and "0800 111 0 111" in reply and "112" in reply
     assert "I can only read text" not in reply
     await chat.tap_label("Show me the numbers")
     assert "TelefonSeelsorge" in chat.last()
     assert await _events(db) == [SafetyEventKind.NUMBERS]
+
+
+async def test_a_voice_note_captioned_with_crisis_words_gets_the_safety_reply(
+    chat, fake_api, db, clock, no_errors
+):
+    await factories.user(db, now=clock())
+    await chat._feed(fake_api.voice_update(42, caption="I want to kill myself"))
+    [reply] = chat.texts()
+    assert "If you are in danger now" in reply
+    assert await _events(db) == [SafetyEventKind.RESOURCES]
 
 
 async def test_a_passive_wish_gets_a_warm_question_with_buttons(chat, fake_api, db, no_errors):
