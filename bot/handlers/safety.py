@@ -97,13 +97,14 @@ async def safety_button(update: Update, context: Ctx) -> None:
             return await respond(turn, SafetyEventKind.SAID_NOT_SAFE)
         country = country_of(turn.user.tz, turn.user.country)
         if choice.op == "safe":
-            kind, reply = SafetyEventKind.SAID_SAFE, crisis_texts.safe_reply()
+            kind, reply = SafetyEventKind.SAID_SAFE, Reply(crisis_texts.safe_reply())
         else:
-            kind, reply = SafetyEventKind.NUMBERS, crisis_texts.resources(country)
+            numbers = crisis_texts.resources(country)
+            kind, reply = SafetyEventKind.NUMBERS, Reply(numbers, keyboards.safety_plan_offer())
         await safety.record_safety_event(
             turn.session, user_id=turn.user.id, kind=kind, now=turn.now
         )
-        return [Reply(reply)]
+        return [reply]
 
     await reply_turn(update, context, step, create=True)
 
