@@ -5,8 +5,11 @@ validated questionnaire is only valid word for word, so a translation must be th
 validated one for that language, never a fresh one.
 """
 
-from bot.i18n import _, short_date
+from datetime import date
+
+from bot.i18n import _, day_month, short_date
 from models import phq9
+from models.stats import SummaryData
 from models.tables import Phq9Result
 
 
@@ -83,3 +86,26 @@ def result(total: int, previous: Phq9Result | None) -> str:
             "doctor."
         )
     )
+
+
+def self_harm_line(data: SummaryData) -> str | None:
+    """Flag, with its days, each PHQ-9 in the summary's period whose item 9 was above zero."""
+    flagged = [(day, answer) for day, answer in data.self_harm if data.start <= day <= data.end]
+    if not flagged:
+        return None
+    days = ", ".join(
+        f"{day_month(day)} (<i>{answers()[answer].lower()}</i>)" for day, answer in flagged
+    )
+    return "⚠️ " + _(
+        "PHQ-9, {days}: thoughts of being better off dead or of hurting yourself. That is "
+        "worth telling your doctor; /help has people to talk to any time, and /safetyplan "
+        "your plan."
+    ).format(days=days)
+
+
+def self_harm_flag(day: date, answer: int) -> str:
+    """Flag item 9 above zero for the doctor's PDF, with its date (plain text)."""
+    return _(
+        "Item 9 (thoughts that you would be better off dead, or of hurting yourself) "
+        "answered above 0 on {day}: {answer} ({value})."
+    ).format(day=f"{day:%a %d %b}", answer=answers()[answer], value=answer)

@@ -237,11 +237,7 @@ def _self_harm_flags(pdf: FPDF, data: ReportData) -> None:
     summary = data.summary
     for day, answer in summary.self_harm:
         if summary.start <= day <= summary.end:
-            text = _(
-                "Item 9 (thoughts that you would be better off dead, or of hurting yourself) "
-                "answered above 0 on {day}: {answer} ({value})."
-            ).format(day=f"{day:%a %d %b}", answer=phq9_texts.answers()[answer], value=answer)
-            _paragraph(pdf, "⚠ " + text, bold=True)
+            _paragraph(pdf, "⚠ " + phq9_texts.self_harm_flag(day, answer), bold=True)
 
 
 def _appointments(pdf: FPDF, data: ReportData) -> None:

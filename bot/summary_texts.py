@@ -4,7 +4,6 @@ from datetime import date
 from html import escape
 
 from bot import phq9_texts
-from bot.i18n import _, day_month
 from models.days import HabitInfo
 from models.phq9 import severity
 from models.stats import HabitSummary, Pattern, SummaryData, Tally
@@ -63,7 +62,7 @@ def render_summary(data: SummaryData, *, weekly: bool = False) -> str:
     days = (data.end - data.start).days + 1
     title = "Your week" if weekly else f"Your last {days} day{'s' * (days != 1)}"
     header = f"<b>{title}</b> · {_span(data.start, data.end)}"
-    phq9 = [line for line in (phq9_line(data), self_harm_line(data)) if line]
+    phq9 = [line for line in (phq9_line(data), phq9_texts.self_harm_line(data)) if line]
     if data.checkins == 0:
         return "\n\n".join([header, EMPTY.format(days=days), *phq9])
     habits = [habit_line(h) for h in data.habits]
@@ -100,22 +99,6 @@ def phq9_line(data: SummaryData) -> str | None:
     if previous is not None and previous != total:
         line += f", {'down' if total < previous else 'up'} from {previous}"
     return line
-
-
-def self_harm_line(data: SummaryData) -> str | None:
-    """Flag, with its days, each PHQ-9 in the period whose item 9 was above "not at all"."""
-    flagged = [(day, answer) for day, answer in data.self_harm if data.start <= day <= data.end]
-    if not flagged:
-        return None
-    days = ", ".join(
-        f"{day_month(day)} (<i>{phq9_texts.answers()[answer].lower()}</i>)"
-        for day, answer in flagged
-    )
-    return "⚠️ " + _(
-        "PHQ-9, {days}: thoughts of being better off dead or of hurting yourself. That is "
-        "worth telling your doctor; /help has people to talk to any time, and /safetyplan "
-        "your plan."
-    ).format(days=days)
 
 
 def _fit(header: str, habits: list[str], tail: list[str]) -> str:
