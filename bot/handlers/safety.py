@@ -56,7 +56,7 @@ async def safety_check(update: Update, context: Ctx) -> None:
 
 def _writes_the_plan(update: Update, turn: Turn) -> bool:
     """Tell whether the message is typed into the safety plan (then it is also saved there)."""
-    typed = update.message.text if update.message else None
+    typed = (update.message.text if update.message else None) or ""
     in_plan = turn.state is not None and turn.state.flow is Flow.SAFETY_PLAN
     return in_plan and bool(typed) and not typed.startswith("/")
 
@@ -111,8 +111,9 @@ async def safety_button(update: Update, context: Ctx) -> None:
 
 async def _ask_to_type(update: Update, context: Ctx) -> None:
     """Ask kindly for text (we cannot listen), with the way to the numbers; nothing else."""
+    sender = update.effective_user
     async with context.deps.db.session() as session:
-        user = await users.get_user(session, update.effective_user.id)
+        user = await users.get_user(session, sender.id) if sender else None
     country = country_of(user.tz, user.country) if user else None
     await send(update, [Reply(crisis_texts.voice_reply(country), keyboards.numbers_offer())])
     raise ApplicationHandlerStop
