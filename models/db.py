@@ -1,13 +1,13 @@
 """The engine, the session factory and the schema upgrade."""
 
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from pathlib import Path
 
 from alembic import command
 from alembic.config import Config
 from sqlalchemy import event
-from sqlalchemy.engine import make_url
+from sqlalchemy.engine import Connection, make_url
 from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 from sqlmodel.ext.asyncio.session import AsyncSession
 
@@ -61,8 +61,28 @@ class Database:
 
     async def migrate(self) -> None:
         """Bring the schema to the newest Alembic revision."""
-        async with self.engine.begin() as connection:
-            await connection.run_sync(_upgrade)
+        await self.change_schema(_upgrade)
+
+    async def change_schema(self, change: Callable[[Connection], None]) -> None:
+        """Run a schema change in one transaction; on SQLite with foreign keys off meanwhile.
+
+        SQLite alters a table by copying it and dropping the old one (Alembic's batch mode);
+        with foreign keys on, that drop would cascade-delete every child row. The pragma only
+        takes effect outside a transaction, and the keys are checked before the commit.
+        """
+        async with self.engine.connect() as connection:
+            if self.is_sqlite:
+                await connection.exec_driver_sql("PRAGMA foreign_keys=OFF")
+                await connection.commit()
+            async with connection.begin():
+                await connection.run_sync(change)
+                if self.is_sqlite:
+                    broken = (await connection.exec_driver_sql("PRAGMA foreign_key_check")).all()
+                    if broken:
+                        raise RuntimeError(f"schema change broke {len(broken)} foreign keys")
+            if self.is_sqlite:
+                await connection.exec_driver_sql("PRAGMA foreign_keys=ON")
+                await connection.commit()
 
     async def dispose(self) -> None:
         await self.engine.dispose()
