@@ -3,10 +3,11 @@
 python bench/crisis.py [--misses] [--rounds 20]
 
 Prints recall, HIGH recall and false alarms per language for tests/crisis/eval_set.tsv (the
-set the detector was tuned on) and heldout_set.tsv (never tuned on), then p50/p99 latency per
-message with a cold cache (first pass) and warm, and ends with the line
+set the detector was tuned on), heldout_set.tsv (never tuned on) and blind_set.tsv (written by
+someone who never saw bot/safety or the other sets), then p50/p99 latency per message with a
+cold cache (first pass) and warm, and ends with the line
 `crisis: recall=R false_alarm=F p99_us=P n=N` for the tuned set. --misses lists the tuned
-set's misses by rule; held-out misses are never printed, so they cannot steer tuning.
+set's misses by rule; held-out and blind misses are never printed, so they cannot steer tuning.
 """
 
 import argparse
@@ -20,7 +21,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from bot.safety import assess, explain
 from bot.safety.detect import _tags_for
 from bot.safety.lexicon import load_lexicon
-from tests.crisis.evalset import EVAL_SET, HELDOUT_SET, Example, load, score
+from tests.crisis.evalset import BLIND_SET, EVAL_SET, HELDOUT_SET, Example, load, score
 
 
 def print_scores(title: str, examples: list[Example]) -> None:
@@ -67,6 +68,7 @@ def main() -> None:
     tuned, heldout = load(EVAL_SET), load(HELDOUT_SET)
     print_scores("eval_set.tsv, tuned on", tuned)
     print_scores("heldout_set.tsv, never tuned on", heldout)
+    print_scores("blind_set.tsv, written blind, never tuned on", load(BLIND_SET))
     if args.misses:
         for example in tuned:
             found = explain(example.text)

@@ -1,7 +1,7 @@
 """The detector against the hand-written evaluation set (figures: bench/crisis.py)."""
 
 from bot.safety import Risk, assess
-from tests.crisis.evalset import EVAL_SET, HELDOUT_SET, load, score
+from tests.crisis.evalset import BLIND_SET, EVAL_SET, HELDOUT_SET, load, score
 
 LANGUAGES = {"en", "de", "fr", "es", "pt", "it", "nl", "sv", "no", "pl", "ru", "uk", "tr", "hi",
              "hi-Latn"}  # fmt: skip
@@ -30,7 +30,24 @@ def test_heldout_set_is_readable_and_apart():
     assert not {e.text for e in heldout} & {e.text for e in load(EVAL_SET)}
 
 
+def test_blind_set_is_big_enough_and_covers_every_language():
+    """Size and coverage only: the detector's figures on it are reported by bench/crisis.py."""
+    examples = load(BLIND_SET)
+    assert len(examples) >= 450
+    assert sum(e.risky for e in examples) >= 300
+    assert sum(not e.risky for e in examples) >= 150
+    assert {e.language for e in examples} == LANGUAGES
+    for language in LANGUAGES:
+        mine = [e for e in examples if e.language == language]
+        assert sum(e.risky for e in mine) >= 15, language
+        assert sum(not e.risky for e in mine) >= 8, language
+    english = [e for e in examples if e.language == "en"]
+    assert sum(e.risky for e in english) > max(
+        sum(e.risky for e in examples if e.language == other) for other in LANGUAGES - {"en"}
+    )
+
+
 def test_every_example_level_is_a_risk_level():
-    for example in load(EVAL_SET) + load(HELDOUT_SET):
+    for example in load(EVAL_SET) + load(HELDOUT_SET) + load(BLIND_SET):
         expected = (Risk.CONCERN, Risk.HIGH) if example.risky else (Risk.NONE,)
         assert example.minimum in expected
