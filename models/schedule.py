@@ -7,13 +7,10 @@ from functools import lru_cache
 from typing import Protocol
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from apscheduler.triggers.cron import CronTrigger
-
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 MINUTES_PER_DAY = 24 * 60
 # A reminder more than a week away from its event is a data error, not a wish.
 MAX_OFFSET_MINUTES = 7 * MINUTES_PER_DAY
-_ONE_US = timedelta(microseconds=1)
 
 
 class Rule(Protocol):
@@ -104,47 +101,22 @@ def _next_fire_cached(key: RuleKey, after: datetime, tz: str) -> datetime | None
         )
         fire = resolve_local(local)
         return fire if fire > after else None
-    fire_days = format_cron_days((d + day_shift) % 7 for d in parse_cron_days(days))
-    trigger = (fire_minute // 60, fire_minute % 60, fire_days, tz)
-    # Rows due together share `after` and their rule, so each step is cached (_trigger_step).
-    start = after + _ONE_US
-    for _ in range(6):
-        step = _trigger_step(trigger, start)
-        if step is None:
-            return None
-        fire, found, repeat = step
-        if fire > after and not repeat:
-            return fire
-        start = found + _ONE_US
-    raise AssertionError("no fire time found within six steps")
-
-
-@lru_cache(maxsize=16384)
-def _trigger_step(
-    trigger: tuple[int, int, str, str], start: datetime
-) -> tuple[datetime, datetime, bool] | None:
-    """Return the trigger's first fire at or after start: (fire, CronTrigger's instant, repeat)."""
-    tz = trigger[3]
-    found = _cron(*trigger).get_next_fire_time(None, start.astimezone(zone(tz)))
-    if found is None:
-        return None
-    # CronTrigger offers a repeated wall time twice after a fall-back: the caller skips the copy.
-    return resolve_local(found), found.astimezone(UTC), _is_repeat(found)
-
-
-# About 2.6 kB each: 8192 distinct (time, days, zone) triggers stay under ~25 MB.
-@lru_cache(maxsize=8192)
-def _cron(hour: int, minute: int, days: str, tz: str) -> CronTrigger:
-    return CronTrigger(hour=hour, minute=minute, second=0, day_of_week=days, timezone=zone(tz))
+    fire_days = frozenset((d + day_shift) % 7 for d in parse_cron_days(days))
+    fire_time = _minute_time(fire_minute)
+    # Start a day early: an instant can read as the next local date while the previous date's
+    # time is still to come (a repeated hour), and a week later holds every chosen weekday.
+    first_day = after.astimezone(zone(tz)).date() - timedelta(days=1)
+    for shift in range(9):
+        day = first_day + timedelta(days=shift)
+        if day.weekday() in fire_days:
+            fire = resolve_local(datetime.combine(day, fire_time, tzinfo=zone(tz)))
+            if fire > after:
+                return fire
+    raise AssertionError("no fire time found within nine days")
 
 
 def _minute_time(minute_of_day: int) -> time:
     return time(minute_of_day // 60, minute_of_day % 60)
-
-
-def _is_repeat(local: datetime) -> bool:
-    """Tell whether a wall time is the second occurrence of an hour the clocks repeat."""
-    return local.fold == 1 and local.replace(fold=0).utcoffset() != local.utcoffset()
 
 
 def resolve_local(local: datetime) -> datetime:
