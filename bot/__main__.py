@@ -9,11 +9,11 @@ import sys
 from dataclasses import replace
 
 from pydantic import SecretStr, ValidationError
-from telegram import Update
 
 from bot.app import build_application, on_shutdown, start_dispatching, stop_dispatching
 from bot.config import Settings, describe_error
 from bot.context import Deps
+from bot.serve import CannotStart, serve
 from jobs.clock import system_clock
 from models.db import Database
 
@@ -49,19 +49,11 @@ def main() -> int:
     # Start-up objects live for the whole run: keep them out of every later full collection,
     # which would otherwise pause a busy bot for tens of milliseconds at a time.
     gc.freeze()
-    if settings.webhook_url:
-        app.run_webhook(
-            listen=settings.webhook_listen,
-            port=settings.webhook_port,
-            url_path="telegram",
-            webhook_url=f"{settings.webhook_url}/telegram",
-            allowed_updates=Update.ALL_TYPES,
-            secret_token=settings.webhook_secret_token.get_secret_value()
-            if settings.webhook_secret_token
-            else None,
-        )
-    else:
-        app.run_polling(allowed_updates=Update.ALL_TYPES)
+    try:
+        asyncio.run(serve(app, settings))
+    except CannotStart as reason:
+        print(f"Steady cannot start: {reason}.", file=sys.stderr)
+        return 2
     return 0
 
 

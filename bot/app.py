@@ -8,7 +8,7 @@ from telegram import BotCommand
 from telegram.constants import ParseMode
 from telegram.ext import AIORateLimiter, Application, ApplicationBuilder, ContextTypes, Defaults
 
-from bot import handlers, i18n
+from bot import handlers, i18n, log_safety
 from bot.context import Ctx, Deps
 from bot.handlers import errors
 from bot.sender import LanguageOf, TelegramSender
@@ -28,6 +28,7 @@ OVERALL_PER_SECOND = 29
 def build_application(deps: Deps) -> Application:
     """Wire the bot: handlers by group, the rate-limited sender, and the dispatcher."""
     settings = deps.settings
+    log_safety.install()  # from here on, no log at INFO or above shows a user's words
     app = (
         ApplicationBuilder()
         .token(settings.telegram_bot_token.get_secret_value())

@@ -1,13 +1,16 @@
 """Settings from the environment or .env; a bad value stops start-up with one clear line."""
 
+import re
 from typing import Annotated, Literal
 
-from pydantic import Field, SecretStr, ValidationError, field_validator
+from pydantic import Field, SecretStr, ValidationError, ValidationInfo, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 from models.db import async_url
 
 DEFAULT_API_BASE_URL = "https://api.telegram.org/bot"
+# What Telegram accepts as a webhook's secret_token (setWebhook).
+_SECRET_SHAPE = re.compile(r"^[A-Za-z0-9_-]{1,256}$")
 
 
 class Settings(BaseSettings):
@@ -23,7 +26,8 @@ class Settings(BaseSettings):
     webhook_url: str | None = None
     webhook_listen: str = "127.0.0.1"
     webhook_port: int = Field(default=8443, ge=1, le=65535)
-    webhook_secret_token: SecretStr | None = None
+    # Validated even when unset: in webhook mode it is required (see _webhook_secret).
+    webhook_secret_token: SecretStr | None = Field(default=None, validate_default=True)
     grace_window_minutes: int = Field(default=120, ge=0, le=7 * 24 * 60)
 
     @field_validator("telegram_bot_token")
@@ -45,6 +49,22 @@ class Settings(BaseSettings):
         if not value.startswith(("http://", "https://")):
             raise ValueError("expected an http:// or https:// URL")
         return value
+
+    @field_validator("webhook_secret_token")
+    @classmethod
+    def _webhook_secret(cls, value: SecretStr | None, info: ValidationInfo) -> SecretStr | None:
+        secret = value.get_secret_value().strip() if value is not None else ""
+        if not secret:
+            if info.data.get("webhook_url"):
+                # Without it anyone who finds the URL can post updates as any user.
+                raise ValueError(
+                    "webhook mode (WEBHOOK_URL) needs a secret, e.g. the output of "
+                    "`openssl rand -hex 32`"
+                )
+            return None
+        if not _SECRET_SHAPE.fullmatch(secret):
+            raise ValueError("expected 1-256 characters of A-Z, a-z, 0-9, _ and -")
+        return SecretStr(secret)
 
     @field_validator("database_url")
     @classmethod

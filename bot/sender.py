@@ -63,7 +63,8 @@ class TelegramSender:
                 log.warning("still rate limited after retries; will try again later")
                 return SendResult(SendOutcome.RETRY)
             except BadRequest as error:
-                log.warning("Telegram refused a message: %s", error.message)
+                # After its first colon, Telegram's description may quote the message itself.
+                log.warning("Telegram refused a message: %s", error.message.partition(":")[0])
                 return SendResult(SendOutcome.FAILED)
             except (TimedOut, NetworkError) as error:
                 if pause is None:

@@ -12,6 +12,7 @@ from models.types import (
     HabitKind,
     Purpose,
     SafetyEventKind,
+    UserText,
     UtcDateTime,
 )
 
@@ -45,7 +46,7 @@ class User(SQLModel, table=True):
     __tablename__ = "users"
 
     id: int = Field(sa_column=Column(BIG_ID, primary_key=True, autoincrement=False))
-    first_name: str = Field(default="", max_length=64)
+    first_name: str = Field(default="", sa_type=UserText(64))
     tz: str = Field(default="UTC", max_length=64)
     # The user's day ends at this local minute (default 04:00, for night owls).
     day_end_minute: int = 240
@@ -74,7 +75,7 @@ class Habit(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     user_id: int = Field(sa_column=_user_fk())
     kind: HabitKind = Field(max_length=20)
-    name: str = Field(default="", max_length=80)  # medicine, appointment or technique
+    name: str = Field(default="", sa_type=UserText(80))  # medicine, appointment or technique
     paused: bool = False
     created_at: datetime = Field(sa_column=_utc(nullable=False))
     removed_at: datetime | None = Field(default=None, sa_column=_utc())
@@ -176,7 +177,7 @@ class Checkin(SQLModel, table=True):
     answer: Answer = Field(max_length=12)
     value: float | None = None  # hours slept, minutes moved, drinks, mood 0-10
     quality: int | None = None  # sleep quality 1-5
-    note: str | None = Field(default=None, max_length=500)  # technique, reason, side effect
+    note: str | None = Field(default=None, sa_type=UserText(500))  # technique, reason, side effect
     local_date: date  # the user's day it counts for (their day ends at day_end_minute)
     recorded_at: datetime = Field(sa_column=_utc(nullable=False))
     # The typed message that made it, so editing that message corrects this entry.
@@ -211,12 +212,12 @@ class SafetyPlan(SQLModel, table=True):
             BigInteger, ForeignKey("users.id", ondelete="CASCADE"), nullable=False, unique=True
         )
     )
-    warning_signs: str | None = Field(default=None, max_length=PLAN_TEXT_MAX)
-    coping_alone: str | None = Field(default=None, max_length=PLAN_TEXT_MAX)
-    distractions: str | None = Field(default=None, max_length=PLAN_TEXT_MAX)
-    people_to_ask: str | None = Field(default=None, max_length=PLAN_TEXT_MAX)
-    professionals: str | None = Field(default=None, max_length=PLAN_TEXT_MAX)
-    safer_surroundings: str | None = Field(default=None, max_length=PLAN_TEXT_MAX)
+    warning_signs: str | None = Field(default=None, sa_type=UserText(PLAN_TEXT_MAX))
+    coping_alone: str | None = Field(default=None, sa_type=UserText(PLAN_TEXT_MAX))
+    distractions: str | None = Field(default=None, sa_type=UserText(PLAN_TEXT_MAX))
+    people_to_ask: str | None = Field(default=None, sa_type=UserText(PLAN_TEXT_MAX))
+    professionals: str | None = Field(default=None, sa_type=UserText(PLAN_TEXT_MAX))
+    safer_surroundings: str | None = Field(default=None, sa_type=UserText(PLAN_TEXT_MAX))
     # Shown in the doctor's PDF (/report) only when the user says so.
     in_report: bool = False
     updated_at: datetime = Field(sa_column=_utc(nullable=False))

@@ -1,10 +1,21 @@
 """Column types and enums shared by the tables and the rules over them."""
 
+import re
 from datetime import UTC, datetime
 from enum import IntFlag, StrEnum
 
 from sqlalchemy import DateTime
 from sqlalchemy.types import TypeDecorator
+from sqlmodel.sql.sqltypes import AutoString
+
+# PostgreSQL's text cannot hold NUL, and neither database can encode a lone surrogate (JSON lets
+# an update carry one as "\ud800"): either makes the whole unit of work fail.
+_UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
+
+
+def storable_text(text: str) -> str:
+    """Return text without the characters PostgreSQL or SQLite refuse to store."""
+    return _UNSTORABLE.sub("", text)
 
 
 class UtcDateTime(TypeDecorator):
@@ -26,6 +37,20 @@ class UtcDateTime(TypeDecorator):
         if value is None:
             return None
         return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+class UserText(TypeDecorator):
+    """Text a user typed or Telegram relayed: stored without what the database refuses, and cut
+    to the column's length (PostgreSQL refuses longer text rather than cutting it)."""
+
+    impl = AutoString
+    cache_ok = True
+
+    def process_bind_param(self, value: str | None, dialect):
+        if value is None:
+            return None
+        value = storable_text(value)
+        return value[: self.impl.length] if self.impl.length else value
 
 
 class HabitKind(StrEnum):

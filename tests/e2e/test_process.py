@@ -1,9 +1,11 @@
 """`python -m bot` as a real process: onboarding, a restart, and start-up refusals."""
 
 import os
+import socket
 import subprocess
 import sys
 
+from bot.local_api import LocalBotApi
 from tests.e2e.conftest import ROOT
 
 
@@ -124,3 +126,53 @@ def test_webhook_mode_answers_updates_posted_to_it(bot_env, tmp_path):
         bot.wait_text("not a doctor or a crisis service")
     finally:
         bot.stop()
+
+
+def test_webhook_mode_without_a_secret_refuses_to_start(tmp_path):
+    result = _run(
+        {
+            "TELEGRAM_BOT_TOKEN": "123:abcdefghij",
+            "TELEGRAM_API_BASE_URL": f"http://127.0.0.1:{_closed_port()}",  # never the internet
+            "DATABASE_URL": f"sqlite:///{tmp_path}/x.db",
+            "WEBHOOK_URL": "https://steady.example",
+        }
+    )
+    assert result.returncode == 2
+    [line] = result.stderr.strip().splitlines()
+    assert "WEBHOOK_SECRET_TOKEN" in line
+
+
+def test_a_refused_token_is_one_line_without_the_token(tmp_path):
+    wrong = "123456:WRONGabcdefghij"
+    with LocalBotApi() as api:  # it accepts only its own token and answers 401 to any other
+        result = _run(
+            {
+                "TELEGRAM_BOT_TOKEN": wrong,
+                "TELEGRAM_API_BASE_URL": api.base_url,
+                "DATABASE_URL": f"sqlite:///{tmp_path}/x.db",
+            }
+        )
+    assert result.returncode == 2
+    [line] = (result.stdout + result.stderr).strip().splitlines()
+    assert "TELEGRAM_BOT_TOKEN" in line and "WRONG" not in line
+
+
+def test_an_unreachable_bot_api_is_one_line_without_the_token(tmp_path):
+    port = _closed_port()
+    result = _run(
+        {
+            "TELEGRAM_BOT_TOKEN": "123456:SECRETabcdefghij",
+            "TELEGRAM_API_BASE_URL": f"http://127.0.0.1:{port}",
+            "DATABASE_URL": f"sqlite:///{tmp_path}/x.db",
+        }
+    )
+    assert result.returncode == 2
+    [line] = (result.stdout + result.stderr).strip().splitlines()
+    assert f"127.0.0.1:{port}" in line and "SECRET" not in line
+
+
+def _closed_port() -> int:
+    """Return a port on 127.0.0.1 that nothing listens on."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
