@@ -126,6 +126,7 @@ def test_what_is_not_an_update_gets_400_and_stays_out_of_the_logs(webhook_bot):
     assert webhook_bot.post(_update(webhook_bot.api, webhook_bot.api.message_update(79, "/start")))
     wait_until(lambda: 79 in webhook_bot.users())  # and the bot carries on
     output = webhook_bot.output()
+    assert webhook_bot.proc.returncode == 0, output  # SIGTERM stops it cleanly
     assert "refused a webhook post" in output
     for secret_thing in (WORDS, SECRET, webhook_bot.api.token):
         assert secret_thing not in output
