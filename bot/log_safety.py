@@ -17,6 +17,8 @@ from enum import Enum
 from typing import Any
 
 OUR_PACKAGES = ("bot", "jobs", "models", "__main__")
+# Libraries whose logged values are schema revisions, class names and job names, never user text.
+TRUSTED_LIBRARIES = ("alembic", "apscheduler")
 HIDDEN = "<hidden>"
 # Values that cannot carry a user's words, so they stay in other libraries' messages.
 _HARMLESS = (int, float, bool, type(None), datetime, date, time, timedelta, Enum)
@@ -47,7 +49,7 @@ def make_record_safe(record: logging.LogRecord) -> None:
     if record.exc_info and record.exc_info[1] is not None:
         record.exc_text = traceback_without_messages(record.exc_info[1])
         record.exc_info = None
-    if record.name.split(".")[0] in OUR_PACKAGES:
+    if record.name.split(".")[0] in (*OUR_PACKAGES, *TRUSTED_LIBRARIES):
         return
     if not isinstance(record.msg, str):
         record.msg = f"{type(record.msg).__name__} ({HIDDEN})"

@@ -27,6 +27,11 @@ def test_other_libraries_keep_numbers_and_lose_everything_else():
     assert made.getMessage() == f"{HIDDEN} sent 9 bytes"
 
 
+def test_migrations_still_say_which_revision_runs():
+    made = record("alembic.runtime.migration", "Running upgrade %s -> %s", ("0001", "0002"))
+    assert made.getMessage() == "Running upgrade 0001 -> 0002"
+
+
 def test_a_template_that_needs_a_hidden_value_as_a_number_is_kept_bare():
     made = record("telegram.Bot", "token %d rejected", ("123:abc",))
     assert made.getMessage() == "token %d rejected"
