@@ -17,6 +17,7 @@ from bot.serve import CannotStart, serve
 from jobs.clock import system_clock
 from models.db import Database
 
+log = logging.getLogger(__name__)
 NO_TOKEN = (
     "Steady needs a bot token: in Telegram, message @BotFather, send /newbot, and put the "
     "token it gives you in .env as TELEGRAM_BOT_TOKEN=... (see .env.example)."
@@ -54,6 +55,9 @@ def main() -> int:
     except CannotStart as reason:
         print(f"Steady cannot start: {reason}.", file=sys.stderr)
         return 2
+    except Exception:  # logged, so the traceback is the safe one (bot/log_safety.py)
+        log.critical("Steady stopped on an unexpected error", exc_info=True)
+        return 1
     return 0
 
 
