@@ -19,7 +19,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bot.local_api import LocalBotApi  # noqa: E402 - after the path is set
+from localchat.server import LocalBotApi  # noqa: E402 - after the path is set
 
 CHUNK = 1024 * 1024
 

@@ -5,7 +5,7 @@ exception messages (a database error, or python-telegram-bot's InvalidToken, whi
 token) and the arguments other libraries log with (python-telegram-bot logs a whole update it
 cannot parse at CRITICAL, and a reply it cannot decode at ERROR). A log record factory, the
 one hook every record passes through whichever logger made it, rewrites both as records are
-made, so no handler (the console, the tests' capture, a log shipper) ever sees them.
+made, so no formatted log line (the console, the tests' capture, a file) ever shows them.
 DEBUG records are left whole: DEBUG is for development (README, "Settings").
 """
 
@@ -47,8 +47,9 @@ def _safe_factory(make: Callable[..., logging.LogRecord]) -> Callable[..., loggi
 def make_record_safe(record: logging.LogRecord) -> None:
     """Hide exception messages, and other libraries' arguments that could hold user text."""
     if record.exc_info and record.exc_info[1] is not None:
+        # Formatters write exc_text when it is set (it is their cache), so this is what every
+        # log line shows; exc_info stays for code that wants the exception object itself.
         record.exc_text = traceback_without_messages(record.exc_info[1])
-        record.exc_info = None
     if record.name.split(".")[0] in (*OUR_PACKAGES, *TRUSTED_LIBRARIES):
         return
     if not isinstance(record.msg, str):

@@ -5,7 +5,7 @@ import socket
 import subprocess
 import sys
 
-from bot.local_api import LocalBotApi
+from localchat.server import LocalBotApi
 from tests.e2e.conftest import ROOT
 
 

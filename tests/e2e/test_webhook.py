@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.local_api import LocalBotApi
+from localchat.server import LocalBotApi
 from tests.e2e.conftest import ROOT, wait_until
 
 SECRET = "s3cret-Token_42"
