@@ -5,6 +5,7 @@ import logging
 from datetime import UTC, datetime, timedelta
 
 import pytest
+from sqlmodel import select
 from telegram import Update
 from telegram.ext import MessageHandler, filters
 
@@ -12,6 +13,7 @@ from bot.app import build_application, on_startup
 from bot.config import Settings
 from bot.context import Deps
 from models import habits, users
+from models.tables import SafetyPlan
 from models.types import HabitKind
 from tests import factories
 from tests.bot.conftest import Chat
@@ -133,3 +135,14 @@ async def test_a_refusal_that_quotes_the_message_is_logged_without_the_quote(
     await app.bot_data["deps"].dispatcher.tick()
     assert any("can't parse entities" in r.getMessage().lower() for r in logs.records)
     assert_logs_never_show(logs, WORDS)
+
+
+async def test_a_safety_plan_step_with_nul_is_stored_clean(chat, database, clock, logs, no_errors):
+    await factories.user(database, now=clock())
+    await chat.say("/safetyplan")
+    await chat.say(f"Not sleeping, {NAME_WITH_NUL}")
+    assert "Step 2 of 6" in chat.last()
+    async with database.session() as session:
+        plan = (await session.exec(select(SafetyPlan))).one()
+    assert plan.warning_signs == f"Not sleeping, {WORDS}"
+    assert_logs_never_show(logs, "Quetia", "zorb")
