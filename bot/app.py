@@ -11,7 +11,7 @@ from telegram.ext import AIORateLimiter, Application, ApplicationBuilder, Contex
 from bot import handlers, i18n, log_safety
 from bot.context import Ctx, Deps
 from bot.handlers import errors
-from bot.sender import LanguageOf, TelegramSender
+from bot.sender import DatabaseLookup, LanguageOf, TelegramSender
 from jobs.dispatcher import Dispatcher
 from jobs.policy import DispatchPolicy
 from models import users
@@ -47,7 +47,9 @@ def build_application(deps: Deps) -> Application:
         .post_shutdown(on_shutdown)
         .build()
     )
-    sender = TelegramSender(app.bot, deps.sleep, language_of=_language_of(deps.db))
+    sender = TelegramSender(
+        app.bot, deps.sleep, language_of=_language_of(deps.db), lookup=DatabaseLookup(deps.db)
+    )
     policy = DispatchPolicy(grace=timedelta(minutes=settings.grace_window_minutes))
     dispatcher = Dispatcher(deps.db, sender, deps.clock, policy=policy, sleep=deps.sleep)
     app.bot_data["deps"] = replace(deps, dispatcher=dispatcher)

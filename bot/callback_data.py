@@ -20,6 +20,8 @@ class Area(StrEnum):
     ERASE = "x"  # /deletedata
     SAFETY = "a"  # a safety reply's or the caring follow-up's answers
     PLAN = "p"  # the safety plan's overview: edit a step, continue, the report setting
+    MEDS = "m"  # the treatment journal (/meds) and its 6/8-week questions; ref: medication
+    ASK = "d"  # questions for the doctor (/ask); ref: the question
 
 
 # Each area has a closed set of ops; args are short tokens or ids. Anything else is refused.
@@ -30,6 +32,7 @@ OPS: dict[Area, frozenset[str]] = {
     Area.STEP: frozenset(
         {"pick", "unpick", "go", "ok", "change", "tech", "times", "repeat", "tz", "ans"}
         | {"keep", "skip", "stop"}
+        | {"when", "why"}
     ),
     Area.HABIT: frozenset(
         {"list", "view", "add", "pause", "resume", "times", "days", "setdays", "remove", "confirm"}
@@ -42,6 +45,8 @@ OPS: dict[Area, frozenset[str]] = {
     Area.ERASE: frozenset({"yes", "no"}),
     Area.SAFETY: frozenset({"safe", "unsafe", "numbers", "plan"}),
     Area.PLAN: frozenset({"edit", "next", "report"}),
+    Area.MEDS: frozenset({"list", "view", "new", "dose", "stop", "fx", "remind", "rev", "revnote"}),
+    Area.ASK: frozenset({"list", "add", "done", "all", "fx"}),
 }
 _TOKEN = re.compile(r"^[a-z0-9_.\-]{0,40}$")
 _ID = re.compile(r"^[0-9]{1,18}$")  # ASCII digits only: int() refuses some of what isdigit() takes

@@ -13,7 +13,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from models.types import HabitKind
+from models.types import HabitKind, SideEffect, StopReason
 
 log = logging.getLogger(__name__)
 
@@ -29,6 +29,8 @@ class Flow(StrEnum):
     NOTE = "checkin"  # typing a side-effect note for a check-in
     PHQ9 = "phq9"  # answering the PHQ-9
     SAFETY_PLAN = "plan"  # writing one step of the personal safety plan
+    MEDS = "meds"  # writing in the treatment journal
+    ASK = "ask"  # typing a question for the doctor
 
 
 class _Data(BaseModel):
@@ -100,7 +102,53 @@ class PlanStep(_Data):
     walk: bool = True  # going through the steps in order; False: editing this one step
 
 
-StepData = ZoneStep | PickStep | AddStep | EditStep | SettingStep | NoteStep | Phq9Step | PlanStep
+class MedAction(StrEnum):
+    """What the journal entry being written is."""
+
+    START = "start"  # a medication started
+    DOSE = "dose"  # its dose changed
+    STOP = "stop"  # it was stopped
+    EFFECTS = "effects"  # side effects noted
+    REVIEW = "review"  # words for a 6/8-week answer
+
+
+class MedPhase(StrEnum):
+    NAME = "name"  # typing the medication's name
+    DOSE = "dose"  # typing its dose (or its new dose)
+    WHY = "why"  # tapping why it stopped
+    WHEN = "when"  # tapping or typing the day it started, changed or stopped
+    EFFECTS = "effects"  # ticking side effects
+    WORDS = "words"  # typing words for a side-effect note or a 6/8-week answer
+
+
+class MedStep(_Data):
+    action: MedAction
+    phase: MedPhase
+    med_id: int | None = None  # the medication changed, stopped or noted
+    habit_id: int | None = None  # the reminder a new medication starts from
+    name: str = ""
+    dose: str = ""
+    reason: StopReason | None = None
+    effects: tuple[SideEffect, ...] = ()
+    ref: int | None = None  # the side-effect note or review that the typed words go to
+
+
+class AskStep(_Data):
+    """Typing a question for the doctor."""
+
+
+StepData = (
+    ZoneStep
+    | PickStep
+    | AddStep
+    | EditStep
+    | SettingStep
+    | NoteStep
+    | Phq9Step
+    | PlanStep
+    | MedStep
+    | AskStep
+)
 
 DATA_OF: dict[Flow, type[_Data]] = {
     Flow.ZONE: ZoneStep,
@@ -111,6 +159,8 @@ DATA_OF: dict[Flow, type[_Data]] = {
     Flow.NOTE: NoteStep,
     Flow.PHQ9: Phq9Step,
     Flow.SAFETY_PLAN: PlanStep,
+    Flow.MEDS: MedStep,
+    Flow.ASK: AskStep,
 }
 FLOW_OF: dict[type[_Data], Flow] = {data: flow for flow, data in DATA_OF.items()}
 

@@ -38,6 +38,11 @@ safety_events.csv  times a crisis-support reply was sent or answered, and what k
                    (never the message itself)
 safety_plans.csv   your safety plan: the six steps in your own words
 phq9_results.csv   your PHQ-9 questionnaires: the nine answers (0-3) and the total
+medications.csv    your treatment journal (/meds): each medication, its start and stop
+dose_changes.csv   each medication's doses and the day each began
+side_effects.csv   side effects you noted, per medication and day
+med_reviews.csv    your answers to "How is it going?" at six and eight weeks
+doctor_questions.csv  your questions for the doctor (/ask), and when you asked them
 
 Times are in UTC (ISO 8601). local_date is your own day, in your time zone.
 Text that begins with = + - or @ starts with an apostrophe here, so spreadsheet
@@ -54,6 +59,11 @@ TABLES = (
     "safety_events",
     "safety_plans",
     "phq9_results",
+    "medications",
+    "dose_changes",
+    "side_effects",
+    "med_reviews",
+    "doctor_questions",
 )
 WORDS_COLUMN = "answer_in_words"
 # Spreadsheets run cells starting with these as formulas (CSV injection).

@@ -118,6 +118,25 @@ def day_month(day: date) -> str:
     return format_date(day, "d MMM", locale=locale())
 
 
+def date_span(start: date, end: date) -> str:
+    """Return a span of days: "22–28 Jan", "29 Jan – 4 Feb", or one day ("26 Nov")."""
+    if start == end:
+        return day_month(end)
+    if (start.year, start.month) == (end.year, end.month):
+        return f"{format_date(start, 'd', locale=locale())}–{day_month(end)}"
+    return f"{day_month(start)} – {day_month(end)}"
+
+
+def long_date(day: date) -> str:
+    """Return a day with its year ("26 Nov 2026" in English)."""
+    return format_date(day, "d MMM y", locale=locale())
+
+
+def fixed(value: float, digits: int = 1) -> str:
+    """Return a number with exactly `digits` decimals, as the language writes it (7.0, 7,0)."""
+    return format_decimal(value, format="0." + "0" * digits if digits else "0", locale=locale())
+
+
 def number(value: float, digits: int = 1) -> str:
     """Return a number the way the current language writes it (7.5 or 7,5)."""
     return format_decimal(round(value, digits), locale=locale())

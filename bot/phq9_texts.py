@@ -108,4 +108,4 @@ def self_harm_flag(day: date, answer: int) -> str:
     return _(
         "Item 9 (thoughts that you would be better off dead, or of hurting yourself) "
         "answered above 0 on {day}: {answer} ({value})."
-    ).format(day=f"{day:%a %d %b}", answer=answers()[answer], value=answer)
+    ).format(day=short_date(day), answer=answers()[answer], value=answer)

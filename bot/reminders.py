@@ -4,7 +4,7 @@ from html import escape
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
-from bot import crisis_texts, keyboards, texts
+from bot import ask_texts, crisis_texts, keyboards, texts
 from bot.callback_data import Area, button
 from bot.i18n import _
 from jobs.sender import DueReminder
@@ -14,13 +14,17 @@ from models.schedule import local_now
 from models.tables import Checkin
 from models.types import Answer, HabitKind, Purpose, SkipReason, StressTechnique
 
-SKIP_REASON_LABEL = {
-    SkipReason.FORGOT: "Forgot",
-    SkipReason.SIDE_EFFECTS: "Side effects",
-    SkipReason.COST: "Cost",
-    SkipReason.FELT_WELL: "Felt well",
-    SkipReason.OTHER: "Other",
-}
+
+def skip_reason_label(reason: SkipReason) -> str:
+    return {
+        SkipReason.FORGOT: _("Forgot"),
+        SkipReason.SIDE_EFFECTS: _("Side effects"),
+        SkipReason.COST: _("Cost"),
+        SkipReason.FELT_WELL: _("Felt well"),
+        SkipReason.OTHER: _("Other"),
+    }[reason]
+
+
 STRESS_PROMPTS = {
     StressTechnique.YOGA: "A few gentle stretches or poses are plenty today.",
     StressTechnique.TAI_CHI: "Slow, flowing movement for a few minutes — no rush.",
@@ -37,8 +41,9 @@ def _b(
     return InlineKeyboardButton(label, callback_data=button(area, op, ref, arg))
 
 
-def reminder_text(r: DueReminder) -> str:
-    """Return the words of a reminder; a repeat is gentler still."""
+def reminder_text(r: DueReminder, questions: list[str] | None = None) -> str:
+    """Return the words of a reminder; a repeat is gentler still. The day before an
+    appointment it lists the open questions for the doctor."""
     name = escape(r.habit_name)
     when = local_now(r.event_at, r.tz)
     prefix = "Gentle nudge: " if r.repeat else ""
@@ -47,9 +52,10 @@ def reminder_text(r: DueReminder) -> str:
     if r.purpose is Purpose.WIND_DOWN:
         return "🌙 Time to start winding down. Screens off soon, lights low — rest well."
     if r.purpose is Purpose.DAY_BEFORE:
-        return (
-            f"🗓 Tomorrow at {when:%H:%M}: {name or 'your appointment'}. Worth keeping — it helps."
+        text = _("🗓 Tomorrow at {time}: {name}. Worth keeping — it helps.").format(
+            time=f"{when:%H:%M}", name=name or _("your appointment")
         )
+        return f"{text}\n\n{ask_texts.for_tomorrow(questions)}" if questions else text
     if r.purpose is Purpose.HOUR_BEFORE:
         return f"🗓 In an hour, at {when:%H:%M}: {name or 'your appointment'}."
     return (
@@ -133,8 +139,8 @@ def snooze_keyboard(ref: int) -> InlineKeyboardMarkup:
 
 def skip_reasons_keyboard(ref: int) -> InlineKeyboardMarkup:
     buttons = [
-        _b(label, "why", ref, reason.value, Area.DETAIL)
-        for reason, label in SKIP_REASON_LABEL.items()
+        _b(skip_reason_label(reason), "why", ref, reason.value, Area.DETAIL)
+        for reason in SkipReason
     ]
     return InlineKeyboardMarkup([buttons[:3], buttons[3:]])
 
@@ -193,7 +199,7 @@ def saved_text(kind: HabitKind, checkin: Checkin) -> str:
 
 def _skipped_med(checkin: Checkin) -> str:
     reason = (
-        SKIP_REASON_LABEL.get(SkipReason(checkin.note))
+        skip_reason_label(SkipReason(checkin.note))
         if checkin.note in SkipReason.__members__.values()
         else None
     )

@@ -7,22 +7,29 @@ from sqlalchemy import delete
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from models import meds, questions
 from models.days import Entry, HabitInfo
 from models.phq9 import self_harm_days
 from models.schedule import day_start, local_day
 from models.stats import RECENT_DAYS, SummaryData, summarize, window_start
-from models.stats_report import ReportData, build_report
+from models.stats_report import Journal, QuestionRow, ReportData, SideEffectRow, build_report
 from models.tables import (
     Checkin,
     Delivery,
+    DoctorQuestion,
+    DoseChange,
     Habit,
+    Medication,
+    MedReview,
     Phq9Result,
     SafetyEvent,
     SafetyPlan,
     Schedule,
+    SideEffectNote,
     User,
 )
-from models.types import DeliveryStatus, Purpose
+from models.treatment import BASELINE_DAYS, Course, not_helping
+from models.types import DeliveryStatus, Purpose, SideEffect
 
 MAX_DAYS = 365
 REPORT_WEEKS = (4, 8, 12)
@@ -30,11 +37,16 @@ REPORT_WEEKS = (4, 8, 12)
 _USER_TABLES = (
     ("checkins", Checkin),
     ("deliveries", Delivery),
+    ("med_reviews", MedReview),
+    ("side_effects", SideEffectNote),
+    ("dose_changes", DoseChange),
+    ("medications", Medication),
     ("schedules", Schedule),
     ("habits", Habit),
     ("safety_events", SafetyEvent),
     ("safety_plans", SafetyPlan),
     ("phq9_results", Phq9Result),
+    ("doctor_questions", DoctorQuestion),
 )
 
 
@@ -51,6 +63,8 @@ class _Period:
     today: date
     phq9: tuple[tuple[date, int], ...]
     self_harm: tuple[tuple[date, int], ...]
+    tz: str
+    day_end: int
 
 
 async def summary_data(
@@ -66,7 +80,10 @@ async def summary_data(
         end=period.today,
         today=period.today,
     )
-    return replace(data, phq9=period.phq9, self_harm=period.self_harm)
+    courses = await meds.courses(session, user_id=user_id)
+    history = await _phq9_history(session, user_id, period, courses) if courses else ()
+    helping = not_helping(courses, history, period.start, period.today)
+    return replace(data, phq9=period.phq9, self_harm=period.self_harm, not_helping=tuple(helping))
 
 
 async def report_data(
@@ -76,6 +93,14 @@ async def report_data(
     if weeks not in REPORT_WEEKS:
         raise ValueError(f"weeks must be one of {REPORT_WEEKS}")
     period = await _load_period(session, user_id=user_id, days=weeks * 7, now=now)
+    courses = await meds.courses(session, user_id=user_id)
+    journal = Journal(
+        courses=tuple(courses),
+        side_effects=await _side_effects(session, user_id, courses, period.start),
+        reviews=tuple(
+            r for r in await meds.reviews(session, user_id=user_id) if r.due_on >= period.start
+        ),
+    )
     report = build_report(
         first_name=period.first_name,
         habits=period.habits,
@@ -83,9 +108,53 @@ async def report_data(
         start=period.start,
         end=period.today,
         today=period.today,
+        journal=journal,
+        phq9=await _phq9_history(session, user_id, period, courses),
     )
     summary = replace(report.summary, phq9=period.phq9, self_harm=period.self_harm)
-    return replace(report, summary=summary)
+    asked = await questions.questions_since(
+        session, user_id=user_id, since=day_start(summary.start, period.tz, period.day_end)
+    )
+    rows = tuple(
+        QuestionRow(
+            q.text,
+            local_day(q.created_at, period.tz, period.day_end),
+            local_day(q.asked_at, period.tz, period.day_end) if q.asked_at else None,
+        )
+        for q in asked
+    )
+    return replace(report, summary=summary, questions=rows)
+
+
+async def _side_effects(
+    session: AsyncSession, user_id: int, courses: list[Course], first: date
+) -> tuple[SideEffectRow, ...]:
+    names = {course.id: course.name for course in courses}
+    codes = set(SideEffect.__members__.values())
+    return tuple(
+        SideEffectRow(
+            row.noted_on,
+            names.get(row.medication_id, ""),
+            tuple(SideEffect(e) for e in row.effects if e in codes),
+            row.note,
+        )
+        for row in await meds.side_effects(session, user_id=user_id, first=first)
+    )
+
+
+async def _phq9_history(
+    session: AsyncSession, user_id: int, period: _Period, courses: list[Course]
+) -> tuple[tuple[date, int], ...]:
+    """Return every PHQ-9 from the earliest baseline a course may need, oldest first."""
+    first = min((c.started_on for c in courses), default=period.start)
+    since = min(first - timedelta(days=BASELINE_DAYS), period.start)
+    scores = await session.exec(
+        select(Phq9Result.at, Phq9Result.score)
+        .where(Phq9Result.user_id == user_id,
+               col(Phq9Result.at) >= day_start(since, period.tz, period.day_end))
+        .order_by(col(Phq9Result.at))
+    )  # fmt: skip
+    return tuple((local_day(at, period.tz, period.day_end), score) for at, score in scores)
 
 
 async def _load_period(session: AsyncSession, *, user_id: int, days: int, now: datetime) -> _Period:
@@ -136,7 +205,7 @@ async def _load_period(session: AsyncSession, *, user_id: int, days: int, now: d
     days = [(local_day(at, tz, day_end), score, answers) for at, score, answers in scores]
     phq9 = tuple((day, score) for day, score, _ in days)
     self_harm = self_harm_days((day, answers) for day, _, answers in days)
-    return _Period(first_name, infos, entries, start, today, phq9, self_harm)
+    return _Period(first_name, infos, entries, start, today, phq9, self_harm, tz, day_end)
 
 
 async def _checkin_entries(

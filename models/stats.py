@@ -11,6 +11,7 @@ from statistics import fmean
 
 from models.days import Day, Entry, HabitInfo, Outcome, days_by_habit, period_days
 from models.stats_kinds import Averages, kind_averages
+from models.treatment import Course, Response
 from models.trends import Change, change_between, comparable
 from models.types import HabitKind
 
@@ -82,6 +83,10 @@ class SummaryData:
     phq9: tuple[tuple[date, int], ...] = ()
     # Days a PHQ-9 had item 9 (thoughts of death or self-harm) above zero, with that answer.
     self_harm: tuple[tuple[date, int], ...] = ()
+    # Sleep quality (1-5) by day, as models.days tells each night.
+    quality_by_day: tuple[int | None, ...] = ()
+    # Medications taken eight weeks or more whose PHQ-9 is not down by half (models.treatment).
+    not_helping: tuple[tuple[Course, Response], ...] = ()
 
     @property
     def days(self) -> list[date]:
@@ -126,6 +131,7 @@ def summarize(
     summaries = tuple(_habit_summary(habit, days, start, end) for habit, days in by_habit.items())
     mood = _series(by_habit, HabitKind.MOOD)
     sleep = _series(by_habit, HabitKind.SLEEP)
+    quality = _series(by_habit, HabitKind.SLEEP, quality=True)
     return SummaryData(
         first_name=first_name,
         start=start,
@@ -134,6 +140,7 @@ def summarize(
         patterns=tuple(_patterns(by_habit, mood, sleep, start, end)),
         mood_by_day=tuple(mood.get(day) for day in _dates(start, end)),
         sleep_by_day=tuple(sleep.get(day) for day in _dates(start, end)),
+        quality_by_day=tuple(quality.get(day) for day in _dates(start, end)),
         checkins=sum(day.answers for summary in summaries for day in summary.days),
     )
 
@@ -168,10 +175,14 @@ def _habit_summary(habit: HabitInfo, days: dict[date, Day], start: date, end: da
     )
 
 
-def _series(by_habit: dict[HabitInfo, dict[date, Day]], kind: HabitKind) -> dict[date, float]:
-    """Return the day's number of the habit that holds every entry of a one-a-day kind."""
+def _series(
+    by_habit: dict[HabitInfo, dict[date, Day]], kind: HabitKind, *, quality: bool = False
+) -> dict[date, float]:
+    """Return the day's number (or sleep quality) of the habit that holds every entry of a
+    one-a-day kind."""
     days = next((d for habit, d in by_habit.items() if habit.kind is kind and d), {})
-    return {day: record.value for day, record in days.items() if record.value is not None}
+    values = {day: record.quality if quality else record.value for day, record in days.items()}
+    return {day: value for day, value in values.items() if value is not None}
 
 
 def _patterns(

@@ -11,7 +11,9 @@ from models.types import (
     DeliveryStatus,
     HabitKind,
     Purpose,
+    ReviewAnswer,
     SafetyEventKind,
+    StopReason,
     UserText,
     UtcDateTime,
 )
@@ -233,3 +235,84 @@ class Phq9Result(SQLModel, table=True):
     answers: list = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
     score: int
     at: datetime = Field(sa_column=_utc(nullable=False))
+
+
+def _medication_fk() -> Column:
+    return Column(ForeignKey("medications.id", ondelete="CASCADE"), nullable=False, index=True)
+
+
+class Medication(SQLModel, table=True):
+    """One medication in the treatment journal (/meds), from its start to its stop."""
+
+    __tablename__ = "medications"
+
+    id: int | None = Field(default=None, primary_key=True)
+    user_id: int = Field(sa_column=_user_fk())
+    # The reminder it goes with, if any. Habits are only soft-deleted, so removing one keeps
+    # the journal; SET NULL covers a habit row that is really deleted.
+    habit_id: int | None = Field(
+        default=None,
+        sa_column=Column(ForeignKey("habits.id", ondelete="SET NULL"), nullable=True, index=True),
+    )
+    name: str = Field(sa_type=UserText(80))
+    started_on: date  # the user's day
+    stopped_on: date | None = None
+    stop_reason: StopReason | None = Field(default=None, max_length=12)
+    created_at: datetime = Field(sa_column=_utc(nullable=False))
+
+
+class DoseChange(SQLModel, table=True):
+    """A medication's dose from a day on; the first is the dose it started at."""
+
+    __tablename__ = "dose_changes"
+
+    id: int | None = Field(default=None, primary_key=True)
+    user_id: int = Field(sa_column=_user_fk(index=False))
+    medication_id: int = Field(sa_column=_medication_fk())
+    dose: str = Field(sa_type=UserText(40))  # as the user wrote it: "50 mg", "1 tablet"
+    from_on: date
+    recorded_at: datetime = Field(sa_column=_utc(nullable=False))
+
+
+class SideEffectNote(SQLModel, table=True):
+    """Side effects of a medication noted on one day: taps from a short list, and words."""
+
+    __tablename__ = "side_effects"
+
+    id: int | None = Field(default=None, primary_key=True)
+    user_id: int = Field(sa_column=_user_fk(index=False))
+    medication_id: int = Field(sa_column=_medication_fk())
+    effects: list = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    note: str | None = Field(default=None, sa_type=UserText(500))
+    noted_on: date
+    recorded_at: datetime = Field(sa_column=_utc(nullable=False))
+
+
+class MedReview(SQLModel, table=True):
+    """ "How is it going with X?", six or eight weeks after a start, and the answer."""
+
+    __tablename__ = "med_reviews"
+
+    id: int | None = Field(default=None, primary_key=True)
+    user_id: int = Field(sa_column=_user_fk(index=False))
+    medication_id: int = Field(sa_column=_medication_fk())
+    weeks: int
+    due_on: date
+    # The schedule row that asks it (a plain reference, like deliveries.schedule_id: the
+    # dispatcher's rows carry no foreign keys); the sender finds the question through it.
+    schedule_id: int | None = Field(default=None, sa_column=Column(BigInteger, index=True))
+    answer: ReviewAnswer | None = Field(default=None, max_length=9)
+    note: str | None = Field(default=None, sa_type=UserText(500))
+    answered_at: datetime | None = Field(default=None, sa_column=_utc())
+
+
+class DoctorQuestion(SQLModel, table=True):
+    """Something to ask the doctor (/ask), until it is marked as asked."""
+
+    __tablename__ = "doctor_questions"
+
+    id: int | None = Field(default=None, primary_key=True)
+    user_id: int = Field(sa_column=_user_fk())
+    text: str = Field(sa_type=UserText(500))
+    created_at: datetime = Field(sa_column=_utc(nullable=False))
+    asked_at: datetime | None = Field(default=None, sa_column=_utc())

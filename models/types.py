@@ -71,6 +71,9 @@ class Purpose(StrEnum):
     DAY_BEFORE = "day_before"  # appointment: the day before
     HOUR_BEFORE = "hour_before"  # appointment: an hour before
     SUMMARY = "summary"  # the user's weekly summary
+    # "How is it going with X?" six and eight weeks after a medication's start. Names stay
+    # within 11 letters: on SQLite the column is a VARCHAR as long as the longest name.
+    MED_REVIEW = "med_review"
     # The caring message the day after a safety reply. Names stay within 11 letters: see
     # migrations/versions/0005_safety_net.py for why a longer one would cost SQLite data.
     SAFETY_CARE = "safety_care"
@@ -129,3 +132,37 @@ class SkipReason(StrEnum):
     COST = "cost"
     FELT_WELL = "felt_well"
     OTHER = "other"
+
+
+class StopReason(StrEnum):
+    """Why a medication was stopped."""
+
+    SIDE_EFFECTS = "side_effects"
+    NO_EFFECT = "no_effect"
+    COST = "cost"
+    DOCTOR = "doctor"  # the doctor's decision
+    OTHER = "other"
+
+
+class SideEffect(StrEnum):
+    """The side effects offered as one tap each; anything else goes in the user's words."""
+
+    NAUSEA = "nausea"
+    HEADACHE = "headache"
+    SLEEPINESS = "sleepiness"
+    INSOMNIA = "insomnia"
+    DIZZINESS = "dizziness"
+    WEIGHT = "weight"
+    SEXUAL = "sexual"
+    DRY_MOUTH = "dry_mouth"
+    RESTLESSNESS = "restlessness"
+    OTHER = "other"
+
+
+class ReviewAnswer(StrEnum):
+    """The one-tap answers to "How is it going with X?"."""
+
+    BETTER = "better"
+    A_LITTLE = "a_little"
+    NO_CHANGE = "no_change"
+    WORSE = "worse"

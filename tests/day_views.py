@@ -15,7 +15,8 @@ from models.days import DRUGS_NOTE, Outcome
 from models.schedule import local_day
 from models.stats import SummaryData
 from models.stats_kinds import MoodAverages, SleepAverages, StressAverages, SubstanceAverages
-from models.stats_report import ReportData
+from models.stats_report import Journal, ReportData
+from models.treatment import Course, Dose
 from models.types import Answer, DeliveryStatus, HabitKind, Purpose
 
 # Zones with odd offsets, half hours and DST nights near NOW (Europe moves on 29 March 2026).
@@ -46,6 +47,15 @@ class Event:
 
 
 @dataclass(frozen=True)
+class Taken:
+    """A medication in the journal: the habit it may be linked to, its start and stop."""
+
+    habit: int  # an index into History.kinds; linked only if that habit is a medication
+    started_back: int  # days before today
+    stopped_after: int | None  # days after the start, or still taken
+
+
+@dataclass(frozen=True)
 class History:
     tz: str
     day_end: int
@@ -53,6 +63,7 @@ class History:
     kinds: tuple[HabitKind, ...]
     events: tuple[Event, ...]
     days: int  # the /summary's length
+    taken: Taken | None = None
 
     @property
     def today(self) -> date:
@@ -94,7 +105,29 @@ def histories(draw) -> History:
         kinds=kinds,
         events=tuple(events),
         days=draw(st.sampled_from((1, 7, 14, 30))),
+        taken=draw(
+            st.none()
+            | st.builds(
+                Taken,
+                habit=st.integers(0, len(kinds) - 1),
+                started_back=st.integers(0, 45),
+                stopped_after=st.none() | st.integers(1, 45),
+            )
+        ),
     )
+
+
+def journal_of(history: History) -> Journal:
+    """Return the history's treatment journal: one medication, maybe linked to its reminder."""
+    taken = history.taken
+    if taken is None:
+        return Journal()
+    started = history.today - timedelta(days=taken.started_back)
+    stopped = None if taken.stopped_after is None else started + timedelta(taken.stopped_after)
+    linked = history.kinds[taken.habit] is HabitKind.MEDICATION
+    course = Course(1, "Pill", taken.habit + 1 if linked else None, started, stopped, None,
+                    (Dose("10 mg", started),))  # fmt: skip
+    return Journal(courses=(course,))
 
 
 def answer_times(history: History, event: Event) -> list[datetime]:
@@ -156,10 +189,26 @@ def assert_views_agree(summary: SummaryData, report: ReportData, sheet: list[dic
             assert rate == (sum(r["done"] for r in rows if r) / due if due else None)
         assert week.mood == pytest.approx(_mean(_column(sheet, "mood", days)))
         assert week.sleep == pytest.approx(_mean(_column(sheet, "hours_slept", days)))
+        assert week.sleep_quality == pytest.approx(_mean(_column(sheet, "sleep_quality", days)))
+        drinks = [
+            row["drinks"]
+            for row in sheet
+            if row["local_date"] in set(days) and row["kind"] is HabitKind.SUBSTANCE_FREE
+            and row["drinks"] is not None
+            and any(h.habit.id == row["habit_id"] for h in report.summary.habits)
+        ]  # fmt: skip
+        assert week.drinks == (sum(drinks) if drinks else None)
+    for row in report.courses:
+        days = [d for d in report.summary.days if row.course.taken_on(d)]
+        rows = [by_key.get((row.course.habit_id, HabitKind.MEDICATION, d)) for d in days]
+        rows = rows if row.course.habit_id else []
+        assert (row.doses_taken, row.doses_due) == (
+            sum(r["done"] for r in rows if r),
+            sum(r["due"] for r in rows if r),
+        )
     table = week_table(report)
-    assert len(table) == 3 + sum(
-        h.habit.kind is not HabitKind.APPOINTMENT for h in report.summary.habits
-    )
+    shown = (HabitKind.MOOD, HabitKind.SLEEP, HabitKind.APPOINTMENT)
+    assert len(table) == 5 + sum(h.habit.kind not in shown for h in report.summary.habits)
 
 
 def _column(sheet: list[dict], name: str, days: list[date]) -> list[float]:

@@ -64,3 +64,11 @@ async def habit(
         return await habits.add_habit(
             session, user=row, kind=kind, name=name, times=times, now=now, **extra
         )
+
+
+async def phq9(db: Database, *, user_id: int = 42, answers: list[int], at: datetime) -> None:
+    """Store a completed PHQ-9 through the real query."""
+    from models import phq9 as questionnaire
+
+    async with db.session() as session:
+        await questionnaire.record_phq9(session, user_id=user_id, answers=answers, now=at)

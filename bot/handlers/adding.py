@@ -2,12 +2,12 @@
 
 from bot import keyboards, parsing, setup_texts
 from bot.callback_data import Area, Button
-from bot.conversation import AddPhase, AddStep
+from bot.conversation import AddPhase, AddStep, Draft
 from bot.handlers.replies import Reply, notice
 from bot.handlers.turn import Turn
 from bot.manage_texts import describe_habit
 from bot.texts import habit_title, stale_step, tap_a_button, too_long
-from models import habits, schedule, users
+from models import habits, meds, schedule, users
 from models.catalog import CATALOG, MAX_DOSES_A_DAY, Time
 from models.schedule import WEEKDAYS
 from models.types import HabitKind, StressTechnique
@@ -19,6 +19,13 @@ MAX_NAME = 60
 async def start_adding(turn: Turn, kinds: list[HabitKind], *, onboarding: bool) -> list[Reply]:
     """Walk through adding each of the kinds, one after another."""
     return await _next(turn, tuple(kinds), onboarding=onboarding)
+
+
+async def start_medication_reminder(turn: Turn, name: str) -> list[Reply]:
+    """Offer the dose times for a medication the journal already names."""
+    return await _propose(
+        turn, AddStep(kind=HabitKind.MEDICATION, step=AddPhase.OK, draft=Draft(name=name))
+    )
 
 
 async def _next(turn: Turn, queue: tuple[HabitKind, ...], *, onboarding: bool) -> list[Reply]:
@@ -70,6 +77,8 @@ async def _create(turn: Turn, data: AddStep, times: list[Time], **extra: object)
         **extra,  # type: ignore[arg-type]
     )
     turn.reschedule()
+    if data.kind is HabitKind.MEDICATION:
+        await meds.link_habit(turn.session, habit=habit)  # its journal entry, if it has one
     title = habit_title(data.kind, habit.name)
     if data.kind is HabitKind.APPOINTMENT:
         weekly = "days" in extra

@@ -10,6 +10,7 @@ from bot import checkin_texts, parsing, reminders
 from bot.callback_data import Area, Button, parse, small_int
 from bot.context import Ctx
 from bot.conversation import NoteStep
+from bot.handlers import ask
 from bot.handlers.replies import Reply, notice
 from bot.handlers.turn import Turn, reply_turn
 from bot.i18n import short_date
@@ -64,7 +65,7 @@ async def _answered(turn: Turn, choice: Button) -> list[Reply]:
     saved = _saved(checkin)
     if late:  # say plainly which day a late answer went to
         saved = replace(saved, text=f"{saved.text}\n{checkin_texts.saved_for(day)}")
-    return [saved]
+    return [saved, *await _after_visit(turn, checkin)]
 
 
 async def _snooze(turn: Turn, delivery: Delivery, arg: str) -> list[Reply]:
@@ -97,7 +98,14 @@ async def _logged(turn: Turn, choice: Button) -> list[Reply]:
     checkin = await checkins.log_checkin(
         turn.session, user=turn.user, kind=habit.kind, entry=entry, now=turn.now
     )
-    return [_saved(checkin)]
+    return [_saved(checkin), *await _after_visit(turn, checkin)]
+
+
+async def _after_visit(turn: Turn, checkin: Checkin) -> list[Reply]:
+    """After "Went", offer to mark the questions for the doctor as asked."""
+    if checkin.kind is HabitKind.APPOINTMENT and checkin.answer is Answer.DONE:
+        return await ask.after_visit(turn)
+    return []
 
 
 async def _details(turn: Turn, choice: Button) -> list[Reply]:

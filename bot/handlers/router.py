@@ -11,10 +11,21 @@ from typing import Any
 from telegram import Update
 
 from bot import checkin_texts, setup_texts, texts
+from bot.ask_texts import ask_question
 from bot.callback_data import Button, parse
 from bot.context import Ctx
 from bot.conversation import Flow
-from bot.handlers import adding, checkins, habits, onboarding, phq9, safety_plan, settings
+from bot.handlers import (
+    adding,
+    ask,
+    checkins,
+    habits,
+    meds_steps,
+    onboarding,
+    phq9,
+    safety_plan,
+    settings,
+)
 from bot.handlers.replies import Reply, answer, notice, send
 from bot.handlers.turn import Turn, reply_turn, run_turn
 from bot.phq9_texts import tap_an_answer
@@ -45,6 +56,8 @@ FLOWS: dict[Flow, FlowSpec] = {
     Flow.NOTE: FlowSpec(checkins.note_text, _no_buttons, texts.type_or_tap),
     Flow.PHQ9: FlowSpec(phq9.on_text, phq9.on_button, tap_an_answer),
     Flow.SAFETY_PLAN: FlowSpec(safety_plan.on_text, safety_plan.on_button, texts.type_or_tap),
+    Flow.MEDS: FlowSpec(meds_steps.on_text, meds_steps.on_button, texts.type_or_tap),
+    Flow.ASK: FlowSpec(ask.on_text, _no_buttons, ask_question),
 }
 
 

@@ -28,6 +28,8 @@ def help_text() -> str:
             _("/phq9 — the nine-question mood check doctors use"),
             _("/safetyplan — your own plan for the hardest moments"),
             _("/settings — time zone, weekly summary, pause, helplines"),
+            _("/meds — your treatment journal: doses, changes, side effects"),
+            _("/ask — questions for your doctor, ready for your next appointment"),
             _("/export — all your data · /deletedata — erase it"),
             _("/cancel — stop what we're doing"),
             "",

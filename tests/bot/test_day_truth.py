@@ -54,7 +54,9 @@ async def test_drinks_then_alcohol_free_then_a_beer_is_one_day_with_three_drinks
     [(_, cells)] = grid_rows(summary)
     assert cells[-1] == "not_done"  # the chart colours the day as not free
     (sober,) = report.summary.habits
-    assert week_table(report)[1][-1] == "0%"  # the PDF's weekly table
+    table = {row[0]: row[1:] for row in week_table(report)}
+    assert table["Alcohol- & drug-free days"][-1] == "0/1"  # the PDF's weekly table
+    assert table["Drinks"][-1] == "3"
     assert kind_line(sober).startswith("alcohol- and drug-free on 0 of 1 days; 3 drinks")
 
 

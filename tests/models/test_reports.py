@@ -139,7 +139,8 @@ async def test_summary_uses_few_queries_whatever_the_habit_count(two_users):
     async with two_users.session() as session:
         await summary_data(session, user_id=1, days=7, now=NOW)
     event.remove(two_users.engine.sync_engine, "before_cursor_execute", listener)
-    assert len([s for s in statements if s.lstrip().upper().startswith("SELECT")]) == 5
+    # user, habits, check-ins, unanswered reminders, PHQ-9, and the treatment journal
+    assert len([s for s in statements if s.lstrip().upper().startswith("SELECT")]) == 6
 
 
 async def test_summary_of_unknown_user_raises(db):
@@ -148,10 +149,12 @@ async def test_summary_of_unknown_user_raises(db):
             await summary_data(session, user_id=99, days=7, now=NOW)
 
 
-async def test_report_has_side_effect_skips_and_weeks(two_users):
+async def test_report_covers_only_the_weeks_with_data(two_users):
     async with two_users.session() as session:
         report = await report_data(session, user_id=2, weeks=4, now=NOW)
-    assert len(report.weeks) == 4
+    # The user has one week of check-ins: one column, not three empty ones before it.
+    assert len(report.weeks) == 1
+    assert report.summary.start == TODAY - timedelta(days=6)
     assert report.summary.first_name == "U2"
     assert report.notes == ()  # skip reasons are coded, not free notes
 
@@ -189,6 +192,11 @@ async def test_delete_leaves_nothing_of_the_user_and_all_of_the_other(two_users)
         "safety_events": 1,
         "safety_plans": 1,
         "phq9_results": 1,
+        "medications": 0,
+        "dose_changes": 0,
+        "side_effects": 0,
+        "med_reviews": 0,
+        "doctor_questions": 0,
         "users": 1,
     }
     assert set(counts) == set(SQLModel.metadata.tables)

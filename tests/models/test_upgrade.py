@@ -159,12 +159,39 @@ async def _check_new_columns(database: Database) -> None:
         assert len(found.all()) == 1
 
 
+def _use_the_journal(connection: Connection) -> None:
+    """Write what the new tables and the MED_REVIEW purpose hold, after the upgrade."""
+    meta = MetaData()
+    meta.reflect(connection)
+    t, at = meta.tables, _when(connection, AT)
+    connection.execute(
+        t["schedules"].insert().values(
+            id=7 << 40, user_id=1, habit_id=None, purpose="MED_REVIEW", hour=18, minute=0,
+            days="*", once_on=date(2027, 1, 7), offset_minutes=0, next_fire_at=at,
+        )
+    )  # fmt: skip
+    connection.execute(
+        t["medications"].insert().values(
+            id=1, user_id=1, habit_id=1, name="Sertraline", started_on=date(2026, 11, 26),
+            stop_reason="NO_EFFECT", created_at=at,
+        )
+    )  # fmt: skip
+    connection.execute(
+        t["med_reviews"].insert().values(
+            user_id=1, medication_id=1, weeks=6, due_on=date(2027, 1, 7), schedule_id=7 << 40,
+            answer="A_LITTLE",
+        )
+    )  # fmt: skip
+
+
 async def _check_upgrade(url: str) -> None:
     # Through Database's engine, as start-up migrates: SQLite with foreign keys enforced.
     database = Database(url)
     async with database.engine.begin() as connection:
         before, after, users = await connection.run_sync(_upgrade_seeded)
     await _check_new_columns(database)
+    async with database.engine.begin() as connection:
+        await connection.run_sync(_use_the_journal)
     await database.dispose()
     for table, rows in before.items():
         assert len(after[table]) == len(rows), table

@@ -5,6 +5,8 @@ import io
 import zipfile
 from datetime import UTC, date, datetime
 
+from sqlmodel import SQLModel
+
 from bot.export_csv import build_export_zip, cell
 from models.tables import Checkin
 from models.types import Answer, HabitKind
@@ -29,18 +31,9 @@ def test_zip_holds_a_readme_and_one_csv_per_table_even_when_empty():
         recorded_at=AT,
     )
     files = _unzip(build_export_zip({"checkins": [checkin.model_dump()]}, at=AT))
-    assert set(files) == {
-        "README.txt",
-        "users.csv",
-        "habits.csv",
-        "schedules.csv",
-        "deliveries.csv",
-        "checkins.csv",
-        "safety_events.csv",
-        "safety_plans.csv",
-        "phq9_results.csv",
-        "days.csv",
-    }
+    tables = {f"{name}.csv" for name in SQLModel.metadata.tables}  # every table, even empty
+    assert set(files) == {"README.txt", "days.csv", *tables}
+    assert all(name.removesuffix(".csv") in files["README.txt"] for name in tables)
     (row,) = csv.DictReader(io.StringIO(files["checkins.csv"]))
     assert (row["kind"], row["answer"], row["value"], row["note"]) == (
         "mood",

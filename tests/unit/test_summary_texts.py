@@ -55,7 +55,7 @@ def test_the_week_before_is_named_only_when_comparable():
 
 def test_full_summary_has_every_kind_and_a_kind_closing_line():
     text = render_summary(sample_summary())
-    for word in ("Sertraline", "Sleep", "Walk", "Yoga", "Alcohol- and drug-free", "Mood"):
+    for word in ("Sertraline", "Sleep", "Walk", "Yoga", "Alcohol- &amp; drug-free days", "Mood"):
         assert word in text
     assert "avg" in text and " h" in text
     assert text.rstrip().endswith("</i>")
@@ -104,12 +104,12 @@ def test_weekly_summary_invites_a_phq9_every_two_weeks_for_mood_trackers():
     from dataclasses import replace
     from datetime import timedelta
 
-    from bot.summary_texts import PHQ9_INVITE, render_summary
+    from bot.summary_texts import phq9_invite, render_summary
     from tests.unit.summary_samples import sample_summary
 
     data = sample_summary(7)
-    assert PHQ9_INVITE in render_summary(data, weekly=True)
-    assert PHQ9_INVITE not in render_summary(data, weekly=False)
+    assert phq9_invite() in render_summary(data, weekly=True)
+    assert phq9_invite() not in render_summary(data, weekly=False)
     recent = replace(data, phq9=((data.end - timedelta(days=3), 11),))
-    assert PHQ9_INVITE not in render_summary(recent, weekly=True)
+    assert phq9_invite() not in render_summary(recent, weekly=True)
     assert "11 of 27, moderate" in render_summary(recent, weekly=True)
