@@ -10,12 +10,12 @@ from bot.handlers.replies import Reply, notice
 from bot.handlers.turn import Turn, reply_turn
 from bot.texts import button_expired
 from models import meds, questions
-from models.types import SideEffect
+from models.types import SideEffect, storable_text
 
 
 async def ask_command(update: Update, context: Ctx) -> None:
     """List the open questions; "/ask <question>" writes one down at once."""
-    typed = " ".join(context.args or [])
+    typed = storable_text(" ".join(context.args or []))
 
     async def step(turn: Turn) -> list[Reply]:
         if typed:

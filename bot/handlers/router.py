@@ -29,6 +29,7 @@ from bot.handlers import (
 from bot.handlers.replies import Reply, answer, notice, send
 from bot.handlers.turn import Turn, reply_turn, run_turn
 from bot.phq9_texts import tap_an_answer
+from models.types import storable_text
 
 TextStep = Callable[[Turn, Any, str], Awaitable[list[Reply]]]
 ButtonStep = Callable[[Turn, Any, Button], Awaitable[list[Reply]]]
@@ -69,7 +70,7 @@ async def text_message(update: Update, context: Ctx) -> None:
     message = update.effective_message
     if message is None:
         return
-    text = message.text or ""
+    text = storable_text(message.text or "")  # no NUL or lone surrogate reaches a query
 
     async def step(turn: Turn) -> list[Reply]:
         if turn.state is not None:
@@ -90,7 +91,7 @@ async def edited_text(update: Update, context: Ctx) -> None:
         return  # an edit the safety net answered never gets here either
 
     async def step(turn: Turn) -> list[Reply]:
-        return await checkins.edited(turn, message.text or "", message.message_id)
+        return await checkins.edited(turn, storable_text(message.text or ""), message.message_id)
 
     await reply_turn(update, context, step)
 
