@@ -7,6 +7,8 @@ from functools import lru_cache
 from typing import Protocol
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from apscheduler.triggers.cron import CronTrigger
+
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 MINUTES_PER_DAY = 24 * 60
 # A reminder more than a week away from its event is a data error, not a wish.
@@ -101,18 +103,28 @@ def _next_fire_cached(key: RuleKey, after: datetime, tz: str) -> datetime | None
         )
         fire = resolve_local(local)
         return fire if fire > after else None
-    fire_days = frozenset((d + day_shift) % 7 for d in parse_cron_days(days))
-    fire_time = _minute_time(fire_minute)
-    # Start a day early: an instant can read as the next local date while the previous date's
-    # time is still to come (a repeated hour), and a week later holds every chosen weekday.
-    first_day = after.astimezone(zone(tz)).date() - timedelta(days=1)
-    for shift in range(9):
-        day = first_day + timedelta(days=shift)
-        if day.weekday() in fire_days:
-            fire = resolve_local(datetime.combine(day, fire_time, tzinfo=zone(tz)))
-            if fire > after:
-                return fire
+    fire_days = format_cron_days((d + day_shift) % 7 for d in parse_cron_days(days))
+    trigger = _wall_clock_cron(fire_minute // 60, fire_minute % 60, fire_days)
+    # CronTrigger walks the calendar on wall-clock time that has no daylight saving (read as
+    # UTC); zoneinfo then places each wall time in the zone. Run in the zone itself, the trigger
+    # skips a day whose clocks jump at midnight. Start a day early: an instant can read as the
+    # next local date while that date's repeated hour is still to come.
+    wall = after.astimezone(zone(tz)).replace(tzinfo=UTC) - timedelta(days=1)
+    for _ in range(9):
+        found = trigger.get_next_fire_time(None, wall)
+        if found is None:
+            return None
+        fire = resolve_local(found.replace(tzinfo=zone(tz), fold=0))
+        if fire > after:
+            return fire
+        wall = found + timedelta(seconds=1)
     raise AssertionError("no fire time found within nine days")
+
+
+# About 2.6 kB each, and only (time, days) matter: the zone is applied afterwards.
+@lru_cache(maxsize=4096)
+def _wall_clock_cron(hour: int, minute: int, days: str) -> CronTrigger:
+    return CronTrigger(hour=hour, minute=minute, second=0, day_of_week=days, timezone=UTC)
 
 
 def _minute_time(minute_of_day: int) -> time:
