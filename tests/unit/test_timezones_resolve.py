@@ -165,3 +165,17 @@ def test_a_half_hour_offset_suggests_the_places_that_keep_it(text):
 def test_an_offset_no_clock_has_is_refused(text):
     assert resolve_zone(text) is None
     assert "UTC" not in suggest_zones(text)
+
+
+def test_no_alias_repeats_what_the_city_list_already_resolves():
+    from bot import cities, timezones
+
+    cities_zones = cities.city_zones()
+    twins = [
+        alias
+        for alias, zone in timezones.ALIASES.items()
+        if alias != "central"  # US Central time, not a town called Central
+        and (city := cities_zones.get(cities.fold(alias)))
+        and timezones.canonical_zone(city) == timezones.canonical_zone(zone)
+    ]
+    assert twins == []
