@@ -22,20 +22,40 @@ class Area(StrEnum):
     PLAN = "p"  # the safety plan's overview: edit a step, continue, the report setting
     MEDS = "m"  # the treatment journal (/meds) and its 6/8-week questions; ref: medication
     ASK = "d"  # questions for the doctor (/ask); ref: the question
+    WHICH = "w"  # which medicine "took my meds" meant; ref: the habit, none for all of them
+    YESTERDAY = "y"  # the morning question about yesterday's doses; ref: the delivery
 
 
 # Each area has a closed set of ops; args are short tokens or ids. Anything else is refused.
 OPS: dict[Area, frozenset[str]] = {
-    Area.REMINDER: frozenset({"done", "skip", "resch", "snooze", "val", "tech"}),
-    Area.LOG: frozenset({"kind", "done", "skip", "resch", "val", "tech"}),
-    Area.DETAIL: frozenset({"qual", "why", "note"}),
+    Area.REMINDER: frozenset(
+        {"done", "skip", "resch", "snooze", "val", "tech", "early", "refilled", "pills"}
+    ),
+    Area.LOG: frozenset({"kind", "done", "skip", "resch", "val", "tech", "early", "mood"}),
+    Area.DETAIL: frozenset({"qual", "why", "note", "at", "bed", "woke"}),
     Area.STEP: frozenset(
-        {"pick", "unpick", "go", "ok", "change", "tech", "times", "repeat", "tz", "ans"}
+        {"pick", "unpick", "go", "ok", "change", "tech", "times", "repeat", "tz", "ans", "prn"}
         | {"keep", "skip", "stop"}
         | {"when", "why"}
     ),
     Area.HABIT: frozenset(
-        {"list", "view", "add", "pause", "resume", "times", "days", "setdays", "remove", "confirm"}
+        {
+            "list",
+            "view",
+            "add",
+            "pause",
+            "resume",
+            "times",
+            "days",
+            "setdays",
+            "remove",
+            "confirm",
+            "pills",
+            "setpills",
+            "refilled",
+            "nudges",
+            "setnudges",
+        }
     ),
     Area.SETTINGS: frozenset(
         {"tz", "sumday", "sumtime", "pause", "resume", "dayend", "pausefor", "setday"}
@@ -47,6 +67,8 @@ OPS: dict[Area, frozenset[str]] = {
     Area.PLAN: frozenset({"edit", "next", "report"}),
     Area.MEDS: frozenset({"list", "view", "new", "dose", "stop", "fx", "remind", "rev", "revnote"}),
     Area.ASK: frozenset({"list", "add", "done", "all", "fx"}),
+    Area.WHICH: frozenset({"done", "skip"}),
+    Area.YESTERDAY: frozenset({"done", "skip"}),
 }
 _TOKEN = re.compile(r"^[a-z0-9_.\-]{0,40}$")
 _ID = re.compile(r"^[0-9]{1,18}$")  # ASCII digits only: int() refuses some of what isdigit() takes

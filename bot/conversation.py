@@ -27,6 +27,7 @@ class Flow(StrEnum):
     EDIT_HABIT = "habit"  # typing new times or days for a habit
     SETTING = "settings"  # typing a time for a setting
     NOTE = "checkin"  # typing a side-effect note for a check-in
+    TAKEN_AT = "taken"  # typing the time a dose was really taken
     PHQ9 = "phq9"  # answering the PHQ-9
     SAFETY_PLAN = "plan"  # writing one step of the personal safety plan
     MEDS = "meds"  # writing in the treatment journal
@@ -71,6 +72,7 @@ class AddStep(_Data):
 class EditField(StrEnum):
     TIMES = "times"
     DAYS = "days"
+    PILLS = "pills"  # a medicine's pill count, for the refill forecast
 
 
 class EditStep(_Data):
@@ -90,6 +92,10 @@ class SettingStep(_Data):
 
 class NoteStep(_Data):
     checkin_id: int
+
+
+class TakenAtStep(_Data):
+    checkin_id: int  # the dose whose time is being said
 
 
 class Phq9Step(_Data):
@@ -144,6 +150,7 @@ StepData = (
     | EditStep
     | SettingStep
     | NoteStep
+    | TakenAtStep
     | Phq9Step
     | PlanStep
     | MedStep
@@ -157,6 +164,7 @@ DATA_OF: dict[Flow, type[_Data]] = {
     Flow.EDIT_HABIT: EditStep,
     Flow.SETTING: SettingStep,
     Flow.NOTE: NoteStep,
+    Flow.TAKEN_AT: TakenAtStep,
     Flow.PHQ9: Phq9Step,
     Flow.SAFETY_PLAN: PlanStep,
     Flow.MEDS: MedStep,

@@ -25,15 +25,20 @@ One CSV file per kind of record, everything Steady stores about you:
 
 users.csv          your settings (time zone, when your day ends, weekly summary time,
                    the country of your helplines, the next-day check-in)
-habits.csv         the habits you set up (removed ones too, with removed_at)
+habits.csv         the habits you set up (removed ones too, with removed_at); for a
+                   medicine: as_needed (no set times), follow_ups (gentle nudges of an
+                   unanswered dose) and the pill count the refill forecast starts from
 schedules.csv      reminder times
 deliveries.csv     each reminder sent, or missed while the bot was down
 checkins.csv       your answers: done / skipped / rescheduled / no_answer, with values
                    (hours slept, minutes moved, drinks, mood 0-10) and your notes;
+                   taken_at is when you said a dose was really taken; bedtime_minute
+                   (minutes after midnight) and awakenings come from the sleep check-in;
                    answer_in_words says each one as you gave it ("2 drinks", "mood 6/10")
 days.csv           one row per habit and day, counted the way /summary, its chart and
                    /report count it: several answers of one day make one day (the latest
-                   mood or sleep wins, drinks and minutes add up, each dose counts once)
+                   mood or sleep wins, drinks and minutes add up, each dose counts once;
+                   a medicine taken as needed counts doses taken, none due)
 safety_events.csv  times a crisis-support reply was sent or answered, and what kind
                    (never the message itself)
 safety_plans.csv   your safety plan: the six steps in your own words
@@ -115,6 +120,10 @@ def answer_in_words(checkin: dict) -> str:
         words = _ANSWER_WORDS.get(kind, {}).get(answer, answer.value)
     if quality:
         words += f", quality {quality}/5"
+    if (bedtime := checkin.get("bedtime_minute")) is not None:
+        words += f", in bed {bedtime // 60:02d}:{bedtime % 60:02d}"
+    if (woke := checkin.get("awakenings")) is not None:
+        words += f", woke {woke} time{'s' * (woke != 1)}"
     if note in StressTechnique.__members__.values():
         return f"{words}: {technique_label(StressTechnique(note)).lower()}"
     if note in SkipReason.__members__.values():

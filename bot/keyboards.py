@@ -8,7 +8,7 @@ from collections.abc import Iterable, Sequence
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, KeyboardButton, ReplyKeyboardMarkup
 
-from bot import crisis_texts, manage_texts, plan_texts, setup_texts, texts
+from bot import crisis_texts, dose_texts, manage_texts, plan_texts, setup_texts, texts
 from bot.callback_data import Area, button
 from models.catalog import CATALOG
 from models.tables import Habit
@@ -72,6 +72,7 @@ def dose_choices(step: int) -> InlineKeyboardMarkup:
                 b(setup_texts.two_times("08:00", "20:00"), Area.STEP, "times", step, "0800.2000"),
             ],
             [b(setup_texts.own_times_button(), Area.STEP, "change", step)],
+            [b(dose_texts.as_needed_button(), Area.STEP, "prn", step)],
         ]
     )
 
@@ -107,12 +108,23 @@ def habit_actions(habit: Habit) -> InlineKeyboardMarkup:
         if habit.paused
         else b(t.pause_button(), Area.HABIT, "pause", habit.id)
     )
+    medicine = []
+    if habit.kind is HabitKind.MEDICATION and not habit.as_needed:
+        refilled = [b(dose_texts.refilled_button(), Area.HABIT, "refilled", habit.id)]
+        medicine = [
+            [
+                b(dose_texts.pills_button(), Area.HABIT, "pills", habit.id),
+                *(refilled if habit.pills_left is not None else []),
+                b(dose_texts.follow_ups_button(habit.follow_ups), Area.HABIT, "nudges", habit.id),
+            ]
+        ]
     return InlineKeyboardMarkup(
         [
             [
                 b(t.times_button(), Area.HABIT, "times", habit.id),
                 b(t.days_button(), Area.HABIT, "days", habit.id),
             ],
+            *medicine,
             [toggle, b(t.remove_button(), Area.HABIT, "remove", habit.id)],
             [b(t.back_button(), Area.HABIT, "list")],
         ]

@@ -6,11 +6,11 @@ from html import escape
 from babel.dates import format_datetime, get_day_names
 
 from bot.countries import country_name
+from bot.dose_texts import as_needed_label
 from bot.i18n import _, locale, ngettext, short_date
-from bot.parsing import describe_days
 from bot.texts import habit_title, hhmm, labelled, times_list
 from bot.timezones import zone_name
-from models.schedule import local_now
+from models.schedule import local_now, parse_cron_days
 from models.tables import Habit, Schedule, User
 from models.types import HabitKind, Purpose
 
@@ -78,6 +78,10 @@ def habits_overview(lines: list[str]) -> str:
 
 def describe_habit(habit: Habit, schedules: list[Schedule]) -> str:
     """Return one line saying what a habit reminds of, and when (HTML)."""
+    if habit.as_needed:
+        return f"{labelled(habit.kind, habit.name)}: {as_needed_label()}"
+    # The refill reminder is the medicine's, not one of its dose times.
+    schedules = [s for s in schedules if s.purpose is not Purpose.REFILL]
     days = describe_days(schedules[0].days if schedules else "*")
     by_purpose = {s.purpose: s for s in schedules}
     if habit.kind is HabitKind.APPOINTMENT and Purpose.CHECKIN in by_purpose:
@@ -127,6 +131,18 @@ def weekday_name(weekday: int) -> str:
 def weekday_abbr(weekday: int) -> str:
     """Return a weekday's short name (0 = Monday), for buttons."""
     return get_day_names("abbreviated", locale=locale())[weekday]
+
+
+def describe_days(days: str) -> str:
+    """Say which weekdays a cron string names: "every day", "weekdays", "Mon, Wed, Fri"."""
+    chosen = parse_cron_days(days)
+    if len(chosen) == 7:
+        return _("every day")
+    if chosen == {0, 1, 2, 3, 4}:
+        return _("weekdays")
+    if chosen == {5, 6}:
+        return _("weekends")
+    return ", ".join(weekday_abbr(d) for d in sorted(chosen))
 
 
 def settings_overview(user: User, now: datetime) -> str:

@@ -1,79 +1,101 @@
-"""Read a free-text check-in such as "slept 7.5h", "30 min walk" or "2 drinks" (pure)."""
+"""Read a free-text check-in such as "slept 7.5h", "30 min walk" or "took my lithium" (pure).
+
+The words come from bot/vocabulary/<language>.toml through bot/parsing_vocab.py; the rules here
+are the same in every language. A message is read in the user's language, then in English.
+"""
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from bot.parsing_results import RANGES, Measure, OutOfRange, ParsedCheckin
+from bot.parsing_times import MAX_INPUT, parse_time
+from bot.parsing_vocab import Grammar, grammars
 from models.days import DRUGS_NOTE
-from models.types import Answer, HabitKind, SkipReason, StressTechnique
+from models.types import Answer, HabitKind
 
-# Longer messages are not check-ins; refusing them early keeps every regex cheap.
-MAX_INPUT = 500
-MAX_SLEEP_HOURS = 20
-MAX_EXERCISE_MINUTES = 600
-MAX_DRINKS = 30
-
-
-@dataclass(frozen=True)
-class ParsedCheckin:
-    """One check-in read from text; value is hours, minutes, drinks or mood by kind."""
-
-    kind: HabitKind
-    answer: Answer
-    value: float | None = None
-    quality: int | None = None
-    note: str | None = None
-
-
-# Returned by a reader that recognised its habit but found an impossible value.
-_INVALID = ParsedCheckin(HabitKind.MOOD, Answer.NO_ANSWER, note="invalid")
-Reading = ParsedCheckin | None
-
-_NUM = r"(-?\d+(?:[.,]\d+)?)"
-_NUMBER_WORDS = {
-    "one": "1", "two": "2", "three": "3", "four": "4", "five": "5",
-    "six": "6", "seven": "7", "eight": "8", "nine": "9", "ten": "10",
-}  # fmt: skip
-_REWRITES = [
-    (re.compile(r"\b(?:an|one) hour and a half\b"), "90 min"),
-    (re.compile(r"\bhalf an hour\b"), "30 min"),
-    (re.compile(r"\b(?:an|a) hour\b"), "1 h"),
-    (re.compile(r"\ba couple(?: of)?\b"), "2"),
-    (re.compile(r"\b(?:a|an)\s+(?=(?:drink|beer|pint|glass|shot|cocktail|can|wine)\b)"), "1 "),
-    (re.compile(r"\b(" + "|".join(_NUMBER_WORDS) + r")\b"), lambda m: _NUMBER_WORDS[m[1]]),
+__all__ = [
+    "MAX_INPUT",
+    "Measure",
+    "OutOfRange",
+    "ParsedCheckin",
+    "is_low_mood",
+    "parse_checkin",
+    "parse_refilled",
 ]
-_CLAUSE_BREAK = re.compile(r"[,;!?]|\.(?!\d)|\bbut\b|\bthough\b")
-_NEGATION = re.compile(
-    r"\b(?:no|not|never|none|zero|without|skip|skipped|skipping|missed|miss|forgot|forget"
-    r"|didn'?t|did not|don'?t|haven'?t|hasn'?t|couldn'?t|could not|wasn'?t|won'?t|can'?t"
-    r"|ran out|run out|cancell?ed|cancel)\b"
-)
-_HOURS = re.compile(
-    _NUM + r"\s*(?:h|hr|hrs|hour|hours)(?![a-z])"
-    r"(?:\s*(?:and\s*)?(\d{1,2})\s*(?:m|min|mins|minutes?)?(?![a-z\d]))?"
-)
-_MINUTES = re.compile(_NUM + r"\s*(?:m|min|mins|minute|minutes)(?![a-z])")
+
+# A message this short that names a hard feeling is about the day, not a question.
+LOW_MOOD_MAX_WORDS = 8
+MED, SLEEP = HabitKind.MEDICATION, HabitKind.SLEEP
 
 
-def parse_checkin(text: str) -> ParsedCheckin | None:
-    """Read one check-in from a short message; None when unsure or a value is impossible."""
+Reading = ParsedCheckin | OutOfRange | None
+
+
+def parse_checkin(
+    text: str, *, medicines: Sequence[str] = (), language: str | None = None
+) -> ParsedCheckin | OutOfRange | None:
+    """Read one check-in from a short message; None when unsure.
+
+    medicines are the names of the user's medicines: a message naming one is about it.
+    """
     if not isinstance(text, str) or len(text) > MAX_INPUT:
         return None
-    cleaned = _normalise(text)
-    if not cleaned:
-        return None
-    for reader in _READERS:
-        reading = reader(cleaned)
-        if reading is _INVALID:
+    for grammar in grammars(language):
+        cleaned = _normalise(text, grammar)
+        if not cleaned:
             return None
-        if reading is not None:
-            return reading
+        names = [(name, _normalise(name, grammar)) for name in medicines if name.strip()]
+        for reader in _READERS:
+            reading = reader(_Said(cleaned, grammar, names))
+            if reading is not None:
+                return reading
     return None
 
 
-def _normalise(text: str) -> str:
+def parse_refilled(
+    text: str, *, medicines: Sequence[str] = (), language: str | None = None
+) -> tuple[str, ...] | None:
+    """Read "refilled" (or "picked up my Sertraline"): the medicines it names, () for none said;
+    None when the message is not about a refill."""
+    if not isinstance(text, str) or len(text) > MAX_INPUT:
+        return None
+    for grammar in grammars(language):
+        cleaned = _normalise(text, grammar)
+        names = [(name, _normalise(name, grammar)) for name in medicines if name.strip()]
+        said = _Said(cleaned, grammar, names)
+        if grammar.refilled.search(cleaned) and not _negated(
+            said, grammar.refilled.search(cleaned)
+        ):
+            return tuple(dict.fromkeys(name for name, _ in _named(said)))
+    return None
+
+
+def is_low_mood(text: str, language: str | None = None) -> bool:
+    """Tell whether a short message says the day is hard ("feeling awful today", "really down")."""
+    if not isinstance(text, str) or len(text) > MAX_INPUT:
+        return False
+    for grammar in grammars(language):
+        cleaned = _normalise(text, grammar)
+        if not cleaned or len(cleaned.split()) > LOW_MOOD_MAX_WORDS:
+            return False
+        match = grammar.low_mood.search(cleaned)
+        # "not bad", "not feeling down": a negation before the word turns it round.
+        if match and not grammar.negation.search(_clause_before(cleaned, match.start(), grammar)):
+            return True
+    return False
+
+
+@dataclass(frozen=True)
+class _Said:
+    text: str
+    g: Grammar
+    medicines: list[tuple[str, str]]  # (as configured, as read)
+
+
+def _normalise(text: str, grammar: Grammar) -> str:
     cleaned = " ".join(text.lower().replace("’", "'").replace("‘", "'").split())
-    for pattern, replacement in _REWRITES:
+    for pattern, replacement in grammar.rewrites:
         cleaned = pattern.sub(replacement, cleaned)
     return cleaned.strip(" .!")
 
@@ -82,193 +104,186 @@ def _number(text: str) -> float:
     return float(text.replace(",", "."))
 
 
-def _clause(text: str, start: int, end: int) -> str:
+def _clause(text: str, start: int, end: int, g: Grammar) -> str:
     """Return the part of the message around [start, end), between commas or "but"s."""
-    before = [m.end() for m in _CLAUSE_BREAK.finditer(text, 0, start)]
-    after = _CLAUSE_BREAK.search(text, end)
-    return text[before[-1] if before else 0 : after.start() if after else len(text)]
+    after = g.clause_break.search(text, end)
+    return _clause_before(text, start, g) + text[start : after.start() if after else len(text)]
 
 
-def _negated(text: str, match: re.Match[str]) -> bool:
-    return _NEGATION.search(_clause(text, match.start(), match.end())) is not None
+def _clause_before(text: str, start: int, g: Grammar) -> str:
+    """Return the part of the message's clause that comes before `start`."""
+    before = [m.end() for m in g.clause_break.finditer(text, 0, start)]
+    return text[before[-1] if before else 0 : start]
 
 
-def _minutes(text: str) -> float | None:
+def _negated(said: _Said, match: re.Match[str]) -> bool:
+    clause = _clause(said.text, match.start(), match.end(), said.g)
+    return said.g.negation.search(clause) is not None
+
+
+def _minutes(said: _Said) -> float | None:
     """Return a duration in minutes ("45 min", "1h", "1h30", "1.5 hours"), -1 when negative."""
-    if hours := _HOURS.search(text):
+    if hours := said.g.hours.search(said.text):
         total = _number(hours[1]) * 60 + (int(hours[2]) if hours[2] else 0)
-    elif minutes := _MINUTES.search(text):
+    elif minutes := said.g.minutes.search(said.text):
         total = _number(minutes[1])
     else:
         return None
     return total if total >= 0 else -1
 
 
-_MOOD = re.compile(
-    r"\b(?:mood|feeling|feel|felt)\b[\s:=]*(?:(?:is|was|at|about|around|like|a|an|of)\s+)*"
-    + _NUM
-    + r"(?:\s*(?:/|out of)\s*(\d+))?(?![\d.])"
-)
-
-
-def _mood(text: str) -> Reading:
-    match = _MOOD.search(text)
+def _mood(said: _Said) -> Reading:
+    match = said.g.mood.search(said.text)
     if match is None:
         return None
     value = _number(match[1])
     if match[2] not in (None, "10") or not 0 <= value <= 10:
-        return _INVALID
+        return OutOfRange(Measure.MOOD)
     return ParsedCheckin(HabitKind.MOOD, Answer.DONE, value=value)
 
 
-_SLEEP = re.compile(r"\b(?:slept|sleep|asleep|sleeping)\b")
-_SLEEP_BARE = re.compile(r"\bslept\s+(?:for\s+|about\s+|around\s+|like\s+)*" + _NUM + r"(?![\d.,])")
-_QUALITY = re.compile(r"\bquality\s*(?:of|was|is|:|=)?\s*" + _NUM + r"(?:\s*/\s*(\d+))?")
-
-
-def _sleep(text: str) -> Reading:
-    if not _SLEEP.search(text):
+def _sleep(said: _Said) -> Reading:
+    g, text = said.g, said.text
+    if not any(p.search(text) for p in (g.sleep, g.woke, g.bedtime, g.slept_through)):
         return None
-    minutes = _minutes(text)
-    if minutes is not None:
-        hours = minutes / 60
-    elif bare := _SLEEP_BARE.search(text):
-        hours = _number(bare[1])
-    else:
+    hours: float | None = None
+    if g.sleep.search(text):
+        minutes = _minutes(said)
+        bare = g.slept_bare.search(text)
+        hours = minutes / 60 if minutes is not None else _number(bare[1]) if bare else None
+    details = (_quality(said), _bedtime(said), _awakenings(said))
+    if hours is not None and not 0 <= hours <= RANGES[Measure.HOURS][1]:
+        return OutOfRange(Measure.HOURS)
+    for detail in details:
+        if isinstance(detail, OutOfRange):
+            return detail
+    if hours is None and all(detail is None for detail in details):
         return None
-    quality = _QUALITY.search(text)
-    quality_value = _number(quality[1]) if quality else None
-    if not 0 <= hours <= MAX_SLEEP_HOURS:
-        return _INVALID
-    if quality and (quality[2] not in (None, "5") or quality_value not in {1, 2, 3, 4, 5}):
-        return _INVALID
+    quality, bedtime, awakenings = details
     return ParsedCheckin(
-        HabitKind.SLEEP,
-        Answer.DONE,
-        value=round(hours, 2),
-        quality=int(quality_value) if quality_value is not None else None,
-    )
+        SLEEP, Answer.DONE, round(hours, 2) if hours is not None else None,
+        quality=quality, bedtime=bedtime, awakenings=awakenings,  # type: ignore[arg-type]
+    )  # fmt: skip
 
 
-_MEDICATION = re.compile(
-    r"\b(?:meds?|medications?|medicines?|pills?|tablets?|doses?|antidepressants?|capsules?"
-    r"|prescription)\b"
-)
-_TAKEN = re.compile(r"\b(?:took|taken|take|done|had|swallowed|in|ok|yes)\b|✅|✓")
-_SKIP_REASONS = [
-    (re.compile(r"\bforg[oe]t"), SkipReason.FORGOT),
-    (re.compile(r"side[- ]?effects?|nause|made me (?:sick|feel)|dizzy"), SkipReason.SIDE_EFFECTS),
-    (re.compile(r"\b(?:cost|afford|expensive|money|price)"), SkipReason.COST),
-    (re.compile(r"\b(?:felt|feel|feeling) (?:well|fine|better|good)\b"), SkipReason.FELT_WELL),
-]
-
-
-def _medication(text: str) -> Reading:
-    match = _MEDICATION.search(text)
+def _quality(said: _Said) -> int | OutOfRange | None:
+    match = said.g.quality.search(said.text)
     if match is None:
         return None
-    if _negated(text, match):
-        reason = next((r for pattern, r in _SKIP_REASONS if pattern.search(text)), None)
-        return ParsedCheckin(HabitKind.MEDICATION, Answer.SKIPPED, note=reason)
-    if _TAKEN.search(_clause(text, match.start(), match.end())):
-        return ParsedCheckin(HabitKind.MEDICATION, Answer.DONE)
-    return None
+    if match[3]:
+        return said.g.quality_words[match[3]]
+    value = _number(match[1])
+    if match[2] not in (None, "5") or value not in {1, 2, 3, 4, 5}:
+        return OutOfRange(Measure.QUALITY)
+    return int(value)
 
 
-_APPOINTMENT = re.compile(
-    r"\b(?:therapy|therapist|appointment|appt|counsell?ing|counsell?or|psychiatrist"
-    r"|psychologist|doctor|dr|gp|psych|clinic|check-?up)\b"
-)
-_RESCHEDULED = re.compile(r"\b(?:reschedul\w*|postponed?|moved|pushed (?:it )?back)")
-_ATTENDED = re.compile(
-    r"\b(?:went|been|had|saw|seen|attended|done|did|finished|back from|kept|made it|yes)\b"
-)
-
-
-def _appointment(text: str) -> Reading:
-    match = _APPOINTMENT.search(text)
+def _bedtime(said: _Said) -> int | OutOfRange | None:
+    match = said.g.bedtime.search(said.text)
     if match is None:
         return None
-    clause = _clause(text, match.start(), match.end())
-    if _RESCHEDULED.search(clause):
+    time = parse_time(match[1])
+    if time is None:
+        return OutOfRange(Measure.TIME)
+    hour, minute = time
+    # "bed at 11" means 23:00; a morning bedtime is written "07:00" or "7am".
+    if 5 <= hour <= 11 and not re.search(r"[ap]\.?m|^0", match[1]):
+        hour += 12
+    return hour * 60 + minute
+
+
+def _awakenings(said: _Said) -> int | OutOfRange | None:
+    if said.g.slept_through.search(said.text):
+        return 0
+    match = said.g.woke.search(said.text)
+    if match is None:
+        return None
+    count = said.g.counts.get(match[1])
+    count = int(match[1]) if count is None else count
+    return count if count <= RANGES[Measure.AWAKENINGS][1] else OutOfRange(Measure.AWAKENINGS)
+
+
+def _named(said: _Said) -> list[tuple[str, re.Match[str]]]:
+    """Return the configured medicines the message names, in the order it names them."""
+    found = []
+    for name, read in said.medicines:
+        if match := re.search(rf"(?<!\w){re.escape(read)}(?!\w)", said.text):
+            found.append((name, match))
+    return sorted(found, key=lambda pair: pair[1].start())
+
+
+def _medication(said: _Said) -> Reading:
+    g, text = said.g, said.text
+    named = _named(said)
+    match = named[0][1] if named else g.medication.search(text) or g.took_it.search(text)
+    if match is None:
+        return None
+    names = tuple(dict.fromkeys(name for name, _ in named))
+    if _negated(said, match):
+        reason = next((r for pattern, r in g.skip_reasons if pattern.search(text)), None)
+        return ParsedCheckin(MED, Answer.SKIPPED, note=reason, medicines=names)
+    if not g.taken.search(_clause(text, match.start(), match.end(), g)):
+        return None
+    at = g.at_time.search(text)
+    taken_at = parse_time(at[1]) if at else None
+    if at and taken_at is None:
+        return OutOfRange(Measure.TIME)
+    return ParsedCheckin(MED, Answer.DONE, medicines=names, taken_at=taken_at)
+
+
+def _appointment(said: _Said) -> Reading:
+    g = said.g
+    match = g.appointment.search(said.text)
+    if match is None:
+        return None
+    clause = _clause(said.text, match.start(), match.end(), g)
+    if g.rescheduled.search(clause):
         return ParsedCheckin(HabitKind.APPOINTMENT, Answer.RESCHEDULED)
-    if _NEGATION.search(clause):
+    if g.negation.search(clause):
         return ParsedCheckin(HabitKind.APPOINTMENT, Answer.SKIPPED)
-    if _ATTENDED.search(clause):
+    if g.attended.search(clause):
         return ParsedCheckin(HabitKind.APPOINTMENT, Answer.DONE)
     return None
 
 
-_DRINK_COUNT = re.compile(
-    _NUM + r"\s+(?:more\s+)?(?:alcoholic\s+)?(?:drinks?|beers?|pints?|glass(?:es)?|wines?|shots?"
-    r"|units?|cocktails?|cans?|bottles?|ciders?|whiske?y|vodkas?|gin)\b"
-)
-_SUBSTANCE_FREE = re.compile(
-    r"\b(?:alcohol[- ]?free|sober|substance[- ]?free|drug[- ]?free|booze[- ]?free|dry day"
-    r"|no (?:alcohol|drinks?|drinking|booze|beer|wine|drugs|substances)|(?:didn'?t|did not) drink"
-    r"|not drinking|stayed (?:dry|sober|clean)|clean today)\b"
-)
-_DRUG_USE = re.compile(
-    r"\b(?:smoked (?:weed|pot|a joint|cannabis)|got high|(?:used|took|did) (?:drugs|coke|cocaine"
-    r"|weed|cannabis|mdma|speed|ecstasy))\b"
-)
-
-
-def _substance(text: str) -> Reading:
-    if count := _DRINK_COUNT.search(text):
+def _substance(said: _Said) -> Reading:
+    g, kind = said.g, HabitKind.SUBSTANCE_FREE
+    if count := g.drink_count.search(said.text):
         drinks = _number(count[1])
-        if not 0 <= drinks <= MAX_DRINKS:
-            return _INVALID
-        answer = Answer.DONE if drinks == 0 else Answer.SKIPPED
-        return ParsedCheckin(HabitKind.SUBSTANCE_FREE, answer, value=drinks)
-    if _SUBSTANCE_FREE.search(text):
-        return ParsedCheckin(HabitKind.SUBSTANCE_FREE, Answer.DONE, value=0)
-    if _DRUG_USE.search(text):
-        return ParsedCheckin(HabitKind.SUBSTANCE_FREE, Answer.SKIPPED, note=DRUGS_NOTE)
+        if not 0 <= drinks <= RANGES[Measure.DRINKS][1]:
+            return OutOfRange(Measure.DRINKS)
+        return ParsedCheckin(kind, Answer.DONE if drinks == 0 else Answer.SKIPPED, value=drinks)
+    if g.substance_free.search(said.text):
+        return ParsedCheckin(kind, Answer.DONE, value=0)
+    if g.drug_use.search(said.text):
+        return ParsedCheckin(kind, Answer.SKIPPED, note=DRUGS_NOTE)
     return None
 
 
-_TECHNIQUES = [
-    (re.compile(r"\bmeditat\w*"), StressTechnique.MEDITATION),
-    (re.compile(r"\byoga\b"), StressTechnique.YOGA),
-    (re.compile(r"\btai[\s-]?chi\b"), StressTechnique.TAI_CHI),
-    (re.compile(r"\bmindful\w*|\bbreathing\b"), StressTechnique.MINDFULNESS),
-    (re.compile(r"\bmuscle relaxation\b|\bpmr\b"), StressTechnique.MUSCLE_RELAXATION),
-    (re.compile(r"\bjournal\w*|\bdiary\b"), StressTechnique.JOURNALING),
-]
-
-
-def _stress(text: str) -> Reading:
-    for pattern, technique in _TECHNIQUES:
-        if match := pattern.search(text):
-            return _timed(text, match, HabitKind.STRESS, note=technique.value)
+def _stress(said: _Said) -> Reading:
+    for pattern, technique in said.g.techniques:
+        if match := pattern.search(said.text):
+            return _timed(said, match, HabitKind.STRESS, note=technique.value)
     return None
 
 
-_EXERCISE = re.compile(
-    r"\b(?:walk\w*|ran|run|runs|running|jog\w*|gym|exercis\w*|work(?:ed|ing)? ?out|workouts?"
-    r"|swim\w*|swam|cycl\w*|bike|biked|biking|hik\w*|danc\w*|garden\w*|stretch\w*|sports?"
-    r"|tennis|football|soccer|basketball|weights|pilates|rowing|rowed|climb\w*|moved)\b"
-)
+def _exercise(said: _Said) -> Reading:
+    match = said.g.exercise.search(said.text)
+    return _timed(said, match, HabitKind.EXERCISE) if match else None
 
 
-def _exercise(text: str) -> Reading:
-    match = _EXERCISE.search(text)
-    return _timed(text, match, HabitKind.EXERCISE) if match else None
-
-
-def _timed(text: str, match: re.Match[str], kind: HabitKind, note: str | None = None) -> Reading:
+def _timed(said: _Said, match: re.Match[str], kind: HabitKind, note: str | None = None) -> Reading:
     """Read a done-or-not habit with an optional duration in minutes."""
-    if _negated(text, match):
+    if _negated(said, match):
         return ParsedCheckin(kind, Answer.SKIPPED, note=note)
-    minutes = _minutes(text)
-    if minutes is not None and not 0 < minutes <= MAX_EXERCISE_MINUTES:
-        return _INVALID
+    minutes = _minutes(said)
+    if minutes is not None and not 0 < minutes <= RANGES[Measure.MINUTES][1]:
+        return OutOfRange(Measure.MINUTES)
     return ParsedCheckin(kind, Answer.DONE, value=minutes, note=note)
 
 
 # Order matters: an explicit "mood 6" or "slept 7h" wins over words that also name an activity.
-_READERS: list[Callable[[str], Reading]] = [
+_READERS: list[Callable[[_Said], Reading]] = [
     _mood,
     _sleep,
     _medication,

@@ -1,85 +1,51 @@
-"""Reminder messages and their check-in buttons, per habit kind (pure)."""
+"""Reminders' buttons and what each answer button means, per habit kind (pure).
 
-from html import escape
+The words are in bot/reminder_texts.py; buttons carry compact callback data (bot/callback_data.py).
+"""
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
-from bot import ask_texts, crisis_texts, keyboards, texts
+from bot import dose_texts, keyboards, reminder_texts, texts
 from bot.callback_data import Area, button
-from bot.i18n import _
+from bot.i18n import _, ngettext
 from jobs.sender import DueReminder
 from models.catalog import SNOOZE_MINUTES
+from models.catch_up import Dose
 from models.checkins import Entry
-from models.schedule import local_now
 from models.tables import Checkin
 from models.types import Answer, HabitKind, Purpose, SkipReason, StressTechnique
 
-
-def skip_reason_label(reason: SkipReason) -> str:
-    return {
-        SkipReason.FORGOT: _("Forgot"),
-        SkipReason.SIDE_EFFECTS: _("Side effects"),
-        SkipReason.COST: _("Cost"),
-        SkipReason.FELT_WELL: _("Felt well"),
-        SkipReason.OTHER: _("Other"),
-    }[reason]
-
-
-STRESS_PROMPTS = {
-    StressTechnique.YOGA: "A few gentle stretches or poses are plenty today.",
-    StressTechnique.TAI_CHI: "Slow, flowing movement for a few minutes — no rush.",
-    StressTechnique.MEDITATION: "Sit comfortably, close your eyes and follow ten slow breaths.",
-    StressTechnique.MINDFULNESS: "Notice five things you can see and three you can hear.",
-    StressTechnique.MUSCLE_RELAXATION: "Tense your shoulders for five seconds, then let go. Repeat down your body.",
-    StressTechnique.JOURNALING: "Write three lines: how you feel, what weighs on you, one small good thing.",
-}
+# Bedtimes offered with one tap after the sleep check-in (local hours).
+BEDTIME_HOURS = (21, 22, 23, 0, 1, 2)
+AWAKENING_CHOICES = (0, 1, 2, 3)  # the last reads "3+"
 
 
 def _b(
-    label: str, op: str, ref: int, arg: str | int = "", area: Area = Area.REMINDER
+    label: str, op: str, ref: int | None, arg: str | int = "", area: Area = Area.REMINDER
 ) -> InlineKeyboardButton:
     return InlineKeyboardButton(label, callback_data=button(area, op, ref, arg))
-
-
-def reminder_text(r: DueReminder, questions: list[str] | None = None) -> str:
-    """Return the words of a reminder; a repeat is gentler still. The day before an
-    appointment it lists the open questions for the doctor."""
-    name = escape(r.habit_name)
-    when = local_now(r.event_at, r.tz)
-    prefix = "Gentle nudge: " if r.repeat else ""
-    if r.purpose is Purpose.SAFETY_CARE:
-        return crisis_texts.follow_up()
-    if r.purpose is Purpose.WIND_DOWN:
-        return "🌙 Time to start winding down. Screens off soon, lights low — rest well."
-    if r.purpose is Purpose.DAY_BEFORE:
-        text = _("🗓 Tomorrow at {time}: {name}. Worth keeping — it helps.").format(
-            time=f"{when:%H:%M}", name=name or _("your appointment")
-        )
-        return f"{text}\n\n{ask_texts.for_tomorrow(questions)}" if questions else text
-    if r.purpose is Purpose.HOUR_BEFORE:
-        return f"🗓 In an hour, at {when:%H:%M}: {name or 'your appointment'}."
-    return (
-        prefix
-        + {
-            HabitKind.MEDICATION: f"💊 Time for {name or 'your medicine'} ({when:%H:%M}).",
-            HabitKind.APPOINTMENT: f"🗓 How did {name or 'your appointment'} go?",
-            HabitKind.SLEEP: "☀️ Good morning. How many hours did you sleep?",
-            HabitKind.EXERCISE: "🚶 A little movement today? Even a short walk counts.",
-            HabitKind.STRESS: "🧘 A few calm minutes for you. "
-            + STRESS_PROMPTS.get(r.habit_name, ""),
-            HabitKind.SUBSTANCE_FREE: "🌿 Evening check: how was today with alcohol and drugs?",
-            HabitKind.MOOD: "🙂 How is your mood right now, from 0 (lowest) to 10?",
-        }[r.kind]
-    )
 
 
 def reminder_keyboard(r: DueReminder) -> InlineKeyboardMarkup | None:
     """Return the one-tap answers for a check-in reminder; nudges have none."""
     if r.purpose is Purpose.SAFETY_CARE:
         return keyboards.safety_question()  # the same buttons as "are you safe?"
+    if r.purpose is Purpose.REFILL:
+        return refill_keyboard(r.delivery_id)
     if r.purpose is not Purpose.CHECKIN or r.kind is None:
         return None
     return InlineKeyboardMarkup(answer_rows(r.kind, r.delivery_id, r.habit_name))
+
+
+def refill_keyboard(delivery_id: int) -> InlineKeyboardMarkup:
+    return InlineKeyboardMarkup(
+        [
+            [
+                _b(dose_texts.refilled_button(), "refilled", delivery_id),
+                _b(_("Count my pills"), "pills", delivery_id),
+            ]
+        ]
+    )
 
 
 def answer_rows(
@@ -87,125 +53,137 @@ def answer_rows(
 ) -> list[list[InlineKeyboardButton]]:
     """Return the answer buttons of a kind; ref is a delivery (REMINDER) or a habit (LOG)."""
 
-    def _b(label: str, op: str, ref: int, arg: str | int = "") -> InlineKeyboardButton:
-        return InlineKeyboardButton(label, callback_data=button(area, op, ref, arg))
+    def b(label: str, op: str, arg: str | int = "") -> InlineKeyboardButton:
+        return _b(label, op, ref, arg, area)
 
     if kind is HabitKind.MEDICATION:
-        snooze = [_b("⏰ Snooze", "snooze", ref)] if area is Area.REMINDER else []
-        return [[_b("✅ Taken", "done", ref), _b("Skipped", "skip", ref), *snooze]]
-    if kind is HabitKind.APPOINTMENT:
+        later = [b(_("⏰ Snooze"), "snooze")] if area is Area.REMINDER else []
         return [
-            [_b("✅ Went", "done", ref), _b("Missed", "skip", ref), _b("Rescheduled", "resch", ref)]
+            [b(_("✅ Taken"), "done"), b(_("Skipped"), "skip")],
+            [b(_("🕘 Taken earlier…"), "early"), *later],
         ]
+    if kind is HabitKind.APPOINTMENT:
+        return [[b(_("✅ Went"), "done"), b(_("Missed"), "skip"), b(_("Rescheduled"), "resch")]]
     if kind is HabitKind.SLEEP:
-        hours = [_b(f"{h}h", "val", ref, h) for h in (4, 5, 6, 7, 8, 9, 10)]
+        hours = [b(_("{hours}h").format(hours=h), "val", h) for h in (4, 5, 6, 7, 8, 9, 10)]
         return [hours[:4], hours[4:]]
     if kind is HabitKind.EXERCISE:
-        minutes = [_b(f"{m} min", "val", ref, m) for m in (10, 20, 30, 45, 60)]
-        return [minutes[:3], [*minutes[3:], _b("Not today", "skip", ref)]]
+        minutes = [b(_("{count} min").format(count=m), "val", m) for m in (10, 20, 30, 45, 60)]
+        return [minutes[:3], [*minutes[3:], b(_("Not today"), "skip")]]
     if kind is HabitKind.STRESS:
         order = sorted(StressTechnique, key=lambda t: t.value != name)
         techs = [
-            _b(
-                f"{'✅ ' if t.value == name else ''}{texts.technique_label(t)}",
-                "tech",
-                ref,
-                t.value,
-            )
+            b(f"{'✅ ' if t.value == name else ''}{texts.technique_label(t)}", "tech", t.value)
             for t in order
         ]
-        return [techs[:2], techs[2:4], techs[4:], [_b("Not today", "skip", ref)]]
+        return [techs[:2], techs[2:4], techs[4:], [b(_("Not today"), "skip")]]
     if kind is HabitKind.SUBSTANCE_FREE:
-        drinks = [
-            _b(f"{d}{'+' if d == 4 else ''} drink{'s' if d > 1 else ''}", "val", ref, d)
-            for d in (1, 2, 3, 4)
-        ]
+        drinks = [b(_drinks_label(d), "val", d) for d in (1, 2, 3, 4)]
         return [
-            [_b("🌿 Alcohol- & drug-free", "done", ref)],
+            [b(_("🌿 Alcohol- & drug-free"), "done")],
             drinks,
-            [_b("Used drugs", "skip", ref, "drugs")],
+            [b(_("Used drugs"), "skip", "drugs")],
         ]
-    scale = [_b(str(v), "val", ref, v) for v in range(11)]
+    return mood_scale(lambda value: b(str(value), "val", value))
+
+
+def _drinks_label(count: int) -> str:
+    if count == 4:
+        return _("4+ drinks")
+    return ngettext("{count} drink", "{count} drinks", count).format(count=count)
+
+
+def mood_scale(make) -> list[list[InlineKeyboardButton]]:
+    """Return the 0-10 mood buttons in two rows; make(value) builds one button."""
+    scale = [make(value) for value in range(11)]
     return [scale[:6], scale[6:]]
 
 
-def ask_quality() -> str:
-    return _("How well did you sleep, 1–5?")
+def low_mood_keyboard() -> InlineKeyboardMarkup:
+    """Offer a one-tap mood check-in, with or without a mood habit."""
+    return InlineKeyboardMarkup(mood_scale(lambda v: _b(str(v), "mood", None, v, Area.LOG)))
 
 
 def snooze_keyboard(ref: int) -> InlineKeyboardMarkup:
-    return InlineKeyboardMarkup([[_b(f"{m} min", "snooze", ref, m) for m in SNOOZE_MINUTES]])
+    return InlineKeyboardMarkup(
+        [[_b(_("{count} min").format(count=m), "snooze", ref, m) for m in SNOOZE_MINUTES]]
+    )
 
 
 def skip_reasons_keyboard(ref: int) -> InlineKeyboardMarkup:
     buttons = [
-        _b(skip_reason_label(reason), "why", ref, reason.value, Area.DETAIL)
+        _b(reminder_texts.skip_reason_label(reason), "why", ref, reason.value, Area.DETAIL)
         for reason in SkipReason
     ]
     return InlineKeyboardMarkup([buttons[:3], buttons[3:]])
 
 
 def quality_keyboard(ref: int) -> InlineKeyboardMarkup:
-    return InlineKeyboardMarkup([[_b(str(q), "qual", ref, q, Area.DETAIL) for q in range(1, 6)]])
+    buttons = [
+        _b(reminder_texts.sleep_quality_label(q), "qual", ref, q, Area.DETAIL) for q in range(1, 6)
+    ]
+    return InlineKeyboardMarkup([buttons[:3], buttons[3:]])
+
+
+def sleep_details_keyboard(checkin: Checkin) -> InlineKeyboardMarkup | None:
+    """Offer bedtime and awakenings, one tap each; a row goes once it is answered."""
+    ref, rows = checkin.id, []
+    if checkin.bedtime_minute is None:
+        rows.append(
+            [_b(f"{h:02d}:00", "bed", ref, f"{h:02d}00", Area.DETAIL) for h in BEDTIME_HOURS]
+        )
+    if checkin.awakenings is None:
+        woke = [_b(_awakening_label(n), "woke", ref, n, Area.DETAIL) for n in AWAKENING_CHOICES]
+        rows.append(woke)
+    return InlineKeyboardMarkup(rows) if rows else None
+
+
+def _awakening_label(count: int) -> str:
+    if count == 0:
+        return _("Slept through")
+    if count == AWAKENING_CHOICES[-1]:
+        return _("Woke {count}+").format(count=count)
+    return _("Woke {count}×").format(count=count)
+
+
+def medication_details_keyboard(checkin: Checkin) -> InlineKeyboardMarkup:
+    """After a dose: say when it was really taken, or note a side effect."""
+    ref = checkin.id or 0
+    row = [_b(_("📝 Note a side effect"), "note", ref, "", Area.DETAIL)]
+    if checkin.taken_at is None:
+        row.insert(0, _b(_("🕘 Taken earlier…"), "at", ref, "", Area.DETAIL))
+    return InlineKeyboardMarkup([row])
+
+
+def taken_at_keyboard(ref: int, times: list[tuple[int, int]]) -> InlineKeyboardMarkup:
+    buttons = [
+        _b(texts.hhmm(time), "at", ref, f"{time[0]:02d}{time[1]:02d}", Area.DETAIL)
+        for time in times
+    ]
+    return InlineKeyboardMarkup([buttons[:4], buttons[4:]] if len(buttons) > 4 else [buttons])
+
+
+def catch_up_keyboard(doses: list[Dose], tz: str) -> InlineKeyboardMarkup:
+    """One row per unanswered dose of yesterday: taken, or skipped."""
+    return InlineKeyboardMarkup(
+        [
+            [
+                _b(
+                    f"✅ {dose_texts.dose_label(dose, tz)}",
+                    "done",
+                    dose.delivery_id,
+                    "",
+                    Area.YESTERDAY,
+                ),
+                _b(_("Skipped"), "skip", dose.delivery_id, "", Area.YESTERDAY),
+            ]
+            for dose in doses
+        ]
+    )
 
 
 def note_keyboard(ref: int) -> InlineKeyboardMarkup:
-    return InlineKeyboardMarkup([[_b("📝 Note a side effect", "note", ref, "", Area.DETAIL)]])
-
-
-def saved_text(kind: HabitKind, checkin: Checkin) -> str:
-    """Say what was stored, warmly and briefly."""
-    a, v = checkin.answer, checkin.value
-    if a is Answer.NO_ANSWER:
-        return "No answer recorded — that's okay."
-    if kind is HabitKind.MEDICATION:
-        return "✅ Taken — well done." if a is Answer.DONE else _skipped_med(checkin)
-    if kind is HabitKind.APPOINTMENT:
-        return {
-            Answer.DONE: "✅ Went — that matters.",
-            Answer.SKIPPED: "Missed — noted. Maybe book a new time when you can.",
-            Answer.RESCHEDULED: "Rescheduled — noted.",
-        }[a]
-    if kind is HabitKind.SLEEP:
-        quality = f", quality {checkin.quality}/5" if checkin.quality else ""
-        return f"😴 Slept {v:g}h{quality} — noted." if v is not None else "😴 Noted."
-    if kind is HabitKind.EXERCISE:
-        return (
-            f"🚶 {v:g} minutes moved — nice."
-            if a is Answer.DONE and v
-            else "Not today — rest is okay too."
-        )
-    if kind is HabitKind.STRESS:
-        label = (
-            texts.technique_label(StressTechnique(checkin.note))
-            if checkin.note in StressTechnique.__members__.values()
-            else ""
-        )
-        return (
-            f"🧘 {label or 'Practice'} done — good for you."
-            if a is Answer.DONE
-            else "Not today — that's okay."
-        )
-    if kind is HabitKind.SUBSTANCE_FREE:
-        if a is Answer.DONE:
-            return "🌿 Alcohol- and drug-free today — noted."
-        return (
-            f"Noted: {v:g} drink{'s' if v != 1 else ''}. Thanks for being honest."
-            if v
-            else "Noted. Thanks for being honest."
-        )
-    return f"🙂 Mood {v:g}/10 — noted." if v is not None else "Noted."
-
-
-def _skipped_med(checkin: Checkin) -> str:
-    reason = (
-        skip_reason_label(SkipReason(checkin.note))
-        if checkin.note in SkipReason.__members__.values()
-        else None
-    )
-    if reason:
-        return f"Skipped ({reason.lower()}) — noted for your doctor's report."
-    return "Skipped — noted. Want to say why? (optional)"
+    return InlineKeyboardMarkup([[_b(_("📝 Note a side effect"), "note", ref, "", Area.DETAIL)]])
 
 
 # The range each kind's number may take; a forged button outside it is refused.
@@ -219,11 +197,13 @@ VALUE_RANGE = {
 
 def button_entry(kind: HabitKind, op: str, arg: str) -> Entry | None:
     """Return what an answer button means for this kind, or None if it does not fit."""
-    if op == "done" and kind in (
+    if op in ("done", "early") and kind in (
         HabitKind.MEDICATION,
         HabitKind.APPOINTMENT,
         HabitKind.SUBSTANCE_FREE,
     ):
+        if op == "early" and kind is not HabitKind.MEDICATION:
+            return None
         return Entry(Answer.DONE, value=0.0 if kind is HabitKind.SUBSTANCE_FREE else None)
     if op == "skip" and kind is not HabitKind.MOOD and kind is not HabitKind.SLEEP:
         note = "drugs" if kind is HabitKind.SUBSTANCE_FREE and arg == "drugs" else None

@@ -7,12 +7,12 @@ from typing import Protocol
 from telegram import Bot, InlineKeyboardMarkup, Message
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TimedOut
 
-from bot import meds_keyboards, reminders, review_texts
+from bot import dose_texts, meds_keyboards, reminder_texts, reminders, review_texts
 from bot.i18n import use_language
 from bot.summary_send import CHART_FILENAME, draw_chart
 from bot.summary_texts import render_summary
 from jobs.clock import Sleep
-from jobs.sender import DueReminder, DueSummary, SendOutcome, SendResult
+from jobs.sender import CatchUp, DueReminder, DueSummary, SendOutcome, SendResult
 from models import meds, questions
 from models.db import Database
 from models.meds import ReviewPrompt
@@ -85,7 +85,15 @@ class TelegramSender:
         elif r.purpose is Purpose.SAFETY_CARE and self.language_of is not None:
             language = await self.language_of(r.user_id)
         with use_language(language):
-            return reminders.reminder_text(r, asks), reminders.reminder_keyboard(r)
+            return reminder_texts.reminder_text(r, asks), reminders.reminder_keyboard(r)
+
+    async def send_catch_up(self, catch_up: CatchUp) -> SendResult:
+        doses = list(catch_up.doses)
+        text = dose_texts.catch_up_text(doses, catch_up.tz)
+        markup = reminders.catch_up_keyboard(doses, catch_up.tz)
+        return await self._deliver(
+            lambda: self.bot.send_message(catch_up.user_id, text, reply_markup=markup)
+        )
 
     async def send_summary_part(self, summary: DueSummary, part: SummaryPart) -> SendResult:
         chat = summary.user_id

@@ -4,9 +4,9 @@ from html import escape
 
 from bot import phq9_texts, review_texts
 from bot.i18n import _, date_span, day_month, fixed, ngettext
-from bot.reminders import skip_reason_label
+from bot.reminder_texts import skip_reason_label, sleep_quality_label
 from bot.summary_words import closing_line, done_words, pattern_line, plain_name
-from bot.texts import kind_label, technique_label
+from bot.texts import hhmm, kind_label, technique_label
 from models.stats import HabitSummary, SummaryData, Tally
 from models.stats_kinds import (
     ExerciseAverages,
@@ -127,6 +127,8 @@ def habit_line(habit: HabitSummary) -> str:
     """Render one habit: done of due, skips apart from silences, runs, recent days, averages."""
     done_word, skip_word = done_words(habit.habit.kind)
     parts = []
+    if habit.habit.as_needed:
+        parts.append(as_needed_text(habit))
     if habit.due:
         parts.append(
             _("{done}/{due} {word} ({share}{before})").format(
@@ -142,6 +144,14 @@ def habit_line(habit: HabitSummary) -> str:
         parts.append(_("{count} rescheduled").format(count=habit.rescheduled))
     parts += [p for p in (run_text(habit), recent_text(habit), averages_text(habit)) if p]
     return f"<b>{habit_name(habit)}</b>: " + " · ".join(parts)
+
+
+def as_needed_text(habit: HabitSummary) -> str:
+    """Say the doses of a medicine taken as needed: taken doses, never a share of due ones."""
+    doses, days = habit.done, sum(day.done > 0 for day in habit.days)
+    taken = ngettext("{count} dose taken", "{count} doses taken", doses).format(count=doses)
+    on_days = ngettext("on {count} day", "on {count} days", days).format(count=days)
+    return _("as needed: {doses} {days}").format(doses=taken, days=on_days)
 
 
 def pct(rate: float) -> str:
@@ -197,14 +207,8 @@ def recent_text(habit: HabitSummary) -> str:
 def averages_text(habit: HabitSummary) -> str:
     """Render the averages that fit the habit's kind, or an empty string."""
     a = habit.averages
-    if isinstance(a, SleepAverages) and a.hours is not None:
-        text = _("avg {hours} h").format(hours=fixed(a.hours))
-        if a.quality is not None:
-            text += _(", quality {quality}/5").format(quality=fixed(a.quality))
-        before = None if a.previous_hours is None else _("{hours} h").format(
-            hours=fixed(a.previous_hours)
-        )  # fmt: skip
-        return text + _compared(a.change, before)
+    if isinstance(a, SleepAverages):
+        return sleep_text(a)
     if isinstance(a, ExerciseAverages):
         total = round(a.total_minutes)
         text = ngettext(
@@ -258,6 +262,25 @@ def technique_name(technique: str) -> str:
     if technique in StressTechnique.__members__.values():
         return technique_label(StressTechnique(technique)).lower()
     return technique.replace("_", " ")
+
+
+def sleep_text(a: SleepAverages) -> str:
+    """Say the nights: hours and quality, and bedtime and awakenings when given."""
+    parts = []
+    if a.hours is not None:
+        text = _("avg {hours} h").format(hours=fixed(a.hours))
+        if a.quality is not None:
+            text += _(", quality {quality}/5").format(quality=fixed(a.quality))
+            text += f" ({sleep_quality_label(round(a.quality)).lower()})"
+        before = None if a.previous_hours is None else _("{hours} h").format(
+            hours=fixed(a.previous_hours)
+        )  # fmt: skip
+        parts.append(text + _compared(a.change, before))
+    if a.bedtime is not None:
+        parts.append(_("in bed around {time}").format(time=hhmm(divmod(a.bedtime, 60))))
+    if a.awakenings is not None:
+        parts.append(_("woke {count} times a night").format(count=fixed(a.awakenings)))
+    return ", ".join(parts)
 
 
 def _compared(change: Change | None, before: str | None) -> str:

@@ -10,10 +10,10 @@ from typing import NamedTuple
 
 from jobs.clock import Clock, Sleep
 from jobs.policy import DispatchPolicy
-from jobs.sender import DueReminder, DueSummary, Sender, SendOutcome, SendResult
+from jobs.sender import CatchUp, DueReminder, DueSummary, Sender, SendOutcome, SendResult
 from jobs.summaries import weekly_summary
 from jobs.wanted import WantedCheck
-from models import deliveries, outcomes, users
+from models import catch_up, deliveries, outcomes, users
 from models.db import Database
 from models.deliveries import Claimed
 from models.schedule import fresh_since
@@ -218,6 +218,8 @@ class Dispatcher:
                 return Outcome(claim, SendResult(SendOutcome.FAILED))
             if claim.purpose is Purpose.SUMMARY:
                 return await self._send_summary(claim)
+            if claim.purpose is Purpose.CATCH_UP:
+                return Outcome(claim, await self._send_catch_up(claim))
             return Outcome(claim, await self.sender.send_reminder(_reminder(claim)))
         except Exception:  # one user's failure must never stop the others
             log.exception("sending delivery %s failed", claim.delivery_id)
@@ -250,6 +252,15 @@ class Dispatcher:
                 break
             parts |= part
         return Outcome(claim, result, parts)
+
+    async def _send_catch_up(self, claim: Claimed) -> SendResult:
+        """Ask about yesterday's doses still unanswered now; nothing when all were answered."""
+        async with self.db.session() as session:
+            doses = await catch_up.unanswered_doses(session, user_id=claim.user_id, at=claim.due_at)
+        if not doses:
+            return SendResult(SendOutcome.SENT)
+        question = CatchUp(claim.delivery_id, claim.user_id, claim.tz, tuple(doses))
+        return await self.sender.send_catch_up(question)
 
     async def _record(self, arrived: list[Outcome]) -> None:
         """Record outcomes in one transaction; pause the users who blocked us."""

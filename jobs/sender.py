@@ -5,6 +5,7 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Protocol
 
+from models.catch_up import Dose
 from models.stats import SummaryData
 from models.types import HabitKind, Purpose, SummaryPart
 
@@ -46,6 +47,16 @@ class DueSummary:
     data: SummaryData
 
 
+@dataclass(frozen=True, slots=True)
+class CatchUp:
+    """The morning question about the doses of the day before that went unanswered."""
+
+    delivery_id: int
+    user_id: int
+    tz: str
+    doses: tuple[Dose, ...]
+
+
 class Sender(Protocol):
     """Implemented by bot.sender.TelegramSender; tests use a recording fake."""
 
@@ -53,4 +64,8 @@ class Sender(Protocol):
 
     async def send_summary_part(self, summary: DueSummary, part: SummaryPart) -> SendResult:
         """Send one part of the summary; SENT with no message when there is nothing to show."""
+        ...
+
+    async def send_catch_up(self, catch_up: CatchUp) -> SendResult:
+        """Ask about yesterday's unanswered doses."""
         ...

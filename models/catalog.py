@@ -36,6 +36,10 @@ APPOINTMENT_OFFSETS: tuple[tuple[Purpose, int], ...] = (
 )
 MAX_DOSES_A_DAY = 6
 FOLLOW_UP_MINUTES = 30
+MAX_FOLLOW_UPS = 3  # gentle nudges of one unanswered dose, the user's choice (1 by default)
+REFILL_LEAD_DAYS = 3  # the refill reminder comes this many days before the pills run out
+REFILL_TIME: Time = (10, 0)  # ...at this local time, when pharmacies are open
+CATCH_UP_TIME: Time = (9, 0)  # the morning question about yesterday's unanswered doses
 SNOOZE_MINUTES = (10, 30, 60)
 
 

@@ -20,6 +20,9 @@ class Entry:
     value: float | None = None
     quality: int | None = None
     note: str | None = None
+    taken_at: datetime | None = None  # when a dose was really taken, if the user said
+    bedtime_minute: int | None = None
+    awakenings: int | None = None
 
 
 # A reminder can be answered on its own day and the day after ("yesterday's, filled in this
@@ -73,6 +76,9 @@ async def record_checkin(
         "value": entry.value,
         "quality": entry.quality,
         "note": entry.note,
+        "taken_at": entry.taken_at,
+        "bedtime_minute": entry.bedtime_minute,
+        "awakenings": entry.awakenings,
         "recorded_at": now,
         "local_date": local_day(delivery.due_at, user.tz, user.day_end_minute),
     }
@@ -99,10 +105,37 @@ async def record_checkin(
 
 
 async def open_delivery_for(
-    session: AsyncSession, *, user_id: int, kind: HabitKind, now: datetime
+    session: AsyncSession,
+    *,
+    user_id: int,
+    kind: HabitKind,
+    now: datetime,
+    habit_id: int | None = None,
 ) -> Delivery | None:
-    """Return the newest unanswered check-in reminder of this kind still open today."""
+    """Return the newest unanswered check-in reminder of this kind (or habit) still open today."""
     found = await session.exec(
+        _open_deliveries(user_id, kind, now, habit_id)
+        .order_by(col(Delivery.due_at).desc())
+        .limit(1)
+    )
+    return found.first()
+
+
+async def habits_with_open_reminders(
+    session: AsyncSession, *, user_id: int, kind: HabitKind, now: datetime
+) -> list[int]:
+    """Return the habits of this kind that have a reminder still open today, oldest first."""
+    found = await session.exec(
+        _open_deliveries(user_id, kind, now, None)
+        .with_only_columns(col(Delivery.habit_id))
+        .distinct()
+        .order_by(col(Delivery.habit_id))
+    )
+    return [habit_id for habit_id in found.all() if habit_id is not None]
+
+
+def _open_deliveries(user_id: int, kind: HabitKind, now: datetime, habit_id: int | None):
+    query = (
         select(Delivery)
         .join(Habit, col(Habit.id) == col(Delivery.habit_id))
         .where(
@@ -112,10 +145,8 @@ async def open_delivery_for(
             col(Delivery.expires_at).is_not(None),
             col(Delivery.due_at) <= now,
         )
-        .order_by(col(Delivery.due_at).desc())
-        .limit(1)
     )
-    return found.first()
+    return query if habit_id is None else query.where(Delivery.habit_id == habit_id)
 
 
 async def first_habit_of(session: AsyncSession, *, user_id: int, kind: HabitKind) -> Habit | None:
@@ -136,23 +167,33 @@ async def log_checkin(
     entry: Entry,
     now: datetime,
     message_id: int | None = None,
+    habit: Habit | None = None,
 ) -> Checkin:
     """Record a check-in typed or logged without a button; it answers an open reminder if any.
 
+    With a habit, the entry is that habit's (its open reminder, if any); else the kind's.
     message_id is the typed message's, so that editing the message corrects this entry.
+    A sleep detail typed after the morning answer adds to it rather than replacing it.
     """
-    delivery = await open_delivery_for(session, user_id=user.id, kind=kind, now=now)
-    if delivery is not None:
-        habit = await session.get(Habit, delivery.habit_id)
-        checkin = await record_checkin(
-            session, user=user, delivery=delivery, habit=habit, entry=entry, now=now
+    habit_id = habit.id if habit is not None else None
+    delivery = None
+    if habit is None or not habit.as_needed:
+        delivery = await open_delivery_for(
+            session, user_id=user.id, kind=kind, now=now, habit_id=habit_id
         )
+    if delivery is not None:
+        answered = await session.get(Habit, delivery.habit_id)
+        checkin = await record_checkin(
+            session, user=user, delivery=delivery, habit=answered, entry=entry, now=now,
+            merge=kind is HabitKind.SLEEP,
+        )  # type: ignore[arg-type]  # fmt: skip
         if message_id is not None:
             checkin.source_message_id = message_id
             session.add(checkin)
             await session.flush()
         return checkin
-    habit = await first_habit_of(session, user_id=user.id, kind=kind)
+    if habit is None:
+        habit = await first_habit_of(session, user_id=user.id, kind=kind)
     checkin = Checkin(
         user_id=user.id,
         habit_id=habit.id if habit else None,
@@ -161,6 +202,9 @@ async def log_checkin(
         value=entry.value,
         quality=entry.quality,
         note=entry.note,
+        taken_at=entry.taken_at,
+        bedtime_minute=entry.bedtime_minute,
+        awakenings=entry.awakenings,
         recorded_at=now,
         local_date=local_day(now, user.tz, user.day_end_minute),
         source_message_id=message_id,
@@ -185,8 +229,10 @@ async def correct_checkin(
 ) -> Checkin:
     """Replace what an edited message said, keeping its day and its reminder."""
     checkin.answer, checkin.value, checkin.note = entry.answer, entry.value, entry.note
-    if entry.quality is not None:
-        checkin.quality = entry.quality
+    checkin.taken_at = entry.taken_at
+    for name in ("quality", "bedtime_minute", "awakenings"):
+        if getattr(entry, name) is not None:
+            setattr(checkin, name, getattr(entry, name))
     checkin.recorded_at = now
     session.add(checkin)
     await session.flush()
@@ -206,15 +252,22 @@ async def add_details(
     checkin_id: int,
     quality: int | None = None,
     note: str | None = None,
+    taken_at: datetime | None = None,
+    bedtime_minute: int | None = None,
+    awakenings: int | None = None,
 ) -> Checkin | None:
-    """Add sleep quality or a note to the user's own check-in; None if it is not theirs."""
+    """Add a detail (sleep quality, bedtime, awakenings, a note, the time a dose was taken)
+    to the user's own check-in; None if it is not theirs."""
     checkin = await session.get(Checkin, checkin_id)
     if checkin is None or checkin.user_id != user_id:
         return None
-    if quality is not None:
-        checkin.quality = quality
     if note is not None:
         checkin.note = note[:500]
+    details = {"quality": quality, "taken_at": taken_at, "bedtime_minute": bedtime_minute,
+               "awakenings": awakenings}  # fmt: skip
+    for name, value in details.items():
+        if value is not None:
+            setattr(checkin, name, value)
     session.add(checkin)
     await session.flush()
     return checkin

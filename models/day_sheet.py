@@ -20,8 +20,8 @@ VALUE_COLUMNS = {
 }
 COLUMNS = (
     "local_date", "habit_id", "habit", "kind", "outcome", "due", "done", "not_done",
-    "no_answer", "rescheduled", "mood", "hours_slept", "sleep_quality", "minutes", "drinks",
-    "drugs", "notes",
+    "no_answer", "rescheduled", "mood", "hours_slept", "sleep_quality", "bedtime",
+    "awakenings", "minutes", "drinks", "drugs", "notes",
 )  # fmt: skip
 _ASKED = (DeliveryStatus.SENT, DeliveryStatus.MISSED)
 
@@ -50,13 +50,14 @@ def history_from_rows(
     tz, day_end = user.get("tz", "UTC"), user.get("day_end_minute", 240)
     today = local_day(now, tz, day_end) if now else date.max
     habits = [
-        HabitInfo(h["id"], HabitKind(h["kind"]), h.get("name") or "")
+        HabitInfo(h["id"], HabitKind(h["kind"]), h.get("name") or "", bool(h.get("as_needed")))
         for h in sorted(rows.get("habits", []), key=lambda h: h["id"])
     ]
     checkins = sorted(rows.get("checkins", []), key=lambda c: (c["recorded_at"], c["id"]))
     entries = [
         Entry(c["habit_id"], HabitKind(c["kind"]), c["local_date"], c["answer"],
-              c["delivery_id"], c["value"], c["quality"], c["note"], c["recorded_at"])
+              c["delivery_id"], c["value"], c["quality"], c["note"], c["recorded_at"],
+              c.get("bedtime_minute"), c.get("awakenings"))
         for c in checkins
     ]  # fmt: skip
     answered = {c["delivery_id"] for c in checkins}
@@ -70,6 +71,10 @@ def history_from_rows(
         and d["habit_id"] in kinds
     ]  # fmt: skip
     return habits, entries, today
+
+
+def _clock(minute: int | None) -> str | None:
+    return None if minute is None else f"{minute // 60:02d}:{minute % 60:02d}"
 
 
 def _row(habit: HabitInfo, day: Day) -> dict:
@@ -86,6 +91,8 @@ def _row(habit: HabitInfo, day: Day) -> dict:
         no_answer=day.no_answer,
         rescheduled=day.rescheduled,
         sleep_quality=day.quality,
+        bedtime=_clock(day.bedtime),
+        awakenings=day.awakenings,
         drugs=day.drugs if habit.kind is HabitKind.SUBSTANCE_FREE else None,
         notes=" | ".join(day.notes) or None,
     )

@@ -7,8 +7,10 @@ summary, the doctor's PDF and the export's days.csv. So they cannot disagree.
   at its latest answer. An answer given without a reminder ("took my meds") stands in for one
   due dose that has no answer or was skipped; it never counts twice. On a day with no
   reminder the day counts once, at its best answer. Rescheduled is not due.
+- A medicine taken as needed has no due doses: each dose logged counts as taken, never
+  towards a share of doses due.
 - Mood and sleep: the latest number is the day's number; a correction wins, nothing is
-  averaged. Sleep's hours and quality each take their latest answer.
+  averaged. Sleep's hours, quality, bedtime and awakenings each take their latest answer.
 - Exercise: minutes add up; the day is done if any answer says they moved.
 - Stress relief: done if any practice; each technique practised is listed once.
 - Alcohol- and drug-free: drinks add up, and any drink, drug use or "not free" answer makes
@@ -58,6 +60,7 @@ class HabitInfo:
     id: int | None
     kind: HabitKind
     name: str = ""
+    as_needed: bool = False  # a medicine with no set times
 
 
 class Entry(NamedTuple):
@@ -74,6 +77,8 @@ class Entry(NamedTuple):
     quality: int | None = None  # sleep quality 1-5
     note: str | None = None
     at: datetime | None = None  # when it was answered: the later answer is the correction
+    bedtime: int | None = None  # sleep: the local minute of the day they went to bed
+    awakenings: int | None = None  # sleep: times woken in the night
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,6 +96,8 @@ class Day:
     # mood 0-10 or hours slept (the latest), minutes moved or practised, drinks (added up)
     value: float | None = None
     quality: int | None = None  # sleep quality 1-5, the latest
+    bedtime: int | None = None  # sleep: the latest bedtime given (local minute of the day)
+    awakenings: int | None = None  # sleep: the latest count given
     drugs: bool = False
     notes: tuple[str, ...] = ()  # techniques, skip reasons, side effects; oldest first
     answers: int = 0  # answers given that day (a reminder's corrections count once)
@@ -102,7 +109,8 @@ def days_by_habit(
     """Group entries by habit and combine each day; see the module docstring for the rule."""
     by_id = {habit.id: habit for habit in habits}
     first_of_kind: dict[HabitKind, HabitInfo] = {}
-    for habit in habits:
+    # An answer that names no habit goes to the kind's first scheduled one, if it has one.
+    for habit in sorted(habits, key=lambda h: h.as_needed):
         first_of_kind.setdefault(habit.kind, habit)
     # Entries are many and habits few: resolve each (habit id, kind) once, group by position.
     owners: list[HabitInfo] = list(habits)
@@ -115,7 +123,10 @@ def days_by_habit(
             slot = slot_of[key] = _owner(entry, by_id, first_of_kind, owners, grouped)
         grouped[slot].setdefault(entry.day, []).append(entry)
     return {
-        habit: {day: combine_day(habit.kind, day, d[day], today) for day in sorted(d)}
+        habit: {
+            day: combine_day(habit.kind, day, d[day], today, as_needed=habit.as_needed)
+            for day in sorted(d)
+        }
         for habit, d in zip(owners, grouped, strict=True)
     }
 
@@ -132,11 +143,16 @@ def _owner(entry: Entry, by_id, first_of_kind, owners: list, grouped: list) -> i
     return owners.index(habit)
 
 
-def combine_day(kind: HabitKind, day: date, entries: Sequence[Entry], today: date) -> Day:
+def combine_day(
+    kind: HabitKind, day: date, entries: Sequence[Entry], today: date, *, as_needed: bool = False
+) -> Day:
     """Combine one habit's entries of one day into the day's outcome and numbers."""
     entries = _in_order(entries)
     answered = [e for e in entries if e.answer is not None and e.answer is not Answer.NO_ANSWER]
     notes = tuple(e.note for e in answered if e.note)
+    if as_needed:
+        taken = sum(e.answer is Answer.DONE for e in answered)
+        return Day(day, kind, done=taken, notes=notes, answers=len(answered))
     if kind in SLOTTED:
         return _slotted(kind, day, entries, today, notes, len(answered))
     done, not_done, numbers = _COMBINE[kind](answered)
@@ -211,13 +227,20 @@ def _mood(answered: list[Entry]) -> tuple[bool, bool, dict]:
 
 
 def _sleep(answered: list[Entry]) -> tuple[bool, bool, dict]:
-    hours = [e.value for e in answered if e.value is not None]
-    grades = [e.quality for e in answered if e.quality is not None]
+    def latest(field: str) -> int | float | None:
+        given = [getattr(e, field) for e in answered if getattr(e, field) is not None]
+        return given[-1] if given else None
+
+    numbers = {field: latest(field) for field in _SLEEP_FIELDS}
     answers = {e.answer for e in answered}
-    done = bool(hours or grades) or Answer.DONE in answers
-    quality = int(grades[-1]) if grades else None
-    numbers = {"value": hours[-1] if hours else None, "quality": quality}
+    done = any(value is not None for value in numbers.values()) or Answer.DONE in answers
+    if numbers["quality"] is not None:
+        numbers["quality"] = int(numbers["quality"])
     return done, Answer.SKIPPED in answers, numbers
+
+
+# Each part of the night takes its latest answer on its own (Entry and Day share the names).
+_SLEEP_FIELDS = ("value", "quality", "bedtime", "awakenings")
 
 
 def _minutes(answered: list[Entry]) -> tuple[bool, bool, dict]:

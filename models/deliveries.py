@@ -15,6 +15,7 @@ from sqlmodel import SQLModel
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 import models.tables  # noqa: F401  (registers the tables)
+from models.catch_up import Closed, arm_catch_ups
 from models.schedule import local_day, next_fire_at
 from models.types import Answer, DeliveryStatus, HabitKind, Purpose
 
@@ -267,6 +268,10 @@ async def expire_unanswered(session: AsyncSession, *, now: datetime, limit: int 
     connection = await session.connection()
     rows = (await connection.execute(_lock(query, connection, D))).all()
     unanswered = [r for r in rows if not r.answered and r.kind is not None]
+    doses = [r for r in unanswered if r.kind is HabitKind.MEDICATION]
+    await arm_catch_ups(
+        connection, [Closed(r.user_id, r.due_at, r.tz, r.day_end_minute) for r in doses], now
+    )
     if unanswered:
         await connection.execute(
             insert(C),

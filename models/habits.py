@@ -6,10 +6,11 @@ from sqlalchemy import delete
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from models.catalog import Time, schedule_specs
+from models.catalog import MAX_FOLLOW_UPS, Time, schedule_specs
 from models.planning import replan_habit
+from models.refill import plan_refill
 from models.tables import Habit, Schedule, User
-from models.types import HabitKind
+from models.types import HabitKind, Purpose
 
 
 async def add_habit(
@@ -21,10 +22,11 @@ async def add_habit(
     times: list[Time],
     days: str = "*",
     once_on: date | None = None,
+    as_needed: bool = False,
     now: datetime,
 ) -> Habit:
-    """Create a habit with its schedule rows, planned from now."""
-    habit = Habit(user_id=user.id, kind=kind, name=name[:80], created_at=now)
+    """Create a habit with its schedule rows, planned from now; one taken as needed has none."""
+    habit = Habit(user_id=user.id, kind=kind, name=name[:80], as_needed=as_needed, created_at=now)
     session.add(habit)
     await session.flush()
     await _make_schedules(
@@ -91,6 +93,20 @@ async def get_habit(session: AsyncSession, *, user_id: int, habit_id: int) -> Ha
     return habit
 
 
+async def medicines(session: AsyncSession, *, user_id: int) -> list[Habit]:
+    """Return the user's current medicines, oldest first."""
+    found = await session.exec(
+        select(Habit)
+        .where(
+            Habit.user_id == user_id,
+            Habit.kind == HabitKind.MEDICATION,
+            col(Habit.removed_at).is_(None),
+        )
+        .order_by(col(Habit.id))
+    )
+    return list(found.all())
+
+
 async def schedules_of_habit(session: AsyncSession, *, habit_id: int) -> list[Schedule]:
     """Return one habit's schedule rows in time-of-day order."""
     found = await session.exec(
@@ -119,13 +135,21 @@ async def set_times(
     session: AsyncSession, *, user: User, habit: Habit, times: list[Time], now: datetime
 ) -> None:
     """Replace the habit's times (keeping its days) and re-plan at once."""
-    old = await schedules_of_habit(session, habit_id=habit.id)
+    old = [
+        s
+        for s in await schedules_of_habit(session, habit_id=habit.id)
+        if s.purpose is not Purpose.REFILL
+    ]
     days = old[0].days if old else "*"
     once_on = old[0].once_on if old else None
     await session.exec(delete(Schedule).where(col(Schedule.habit_id) == habit.id))
+    habit.as_needed = False  # set times make a medicine taken as needed a scheduled one
+    session.add(habit)
     await _make_schedules(
         session, user=user, habit=habit, times=times, days=days, once_on=once_on, now=now
     )
+    if habit.kind is HabitKind.MEDICATION:
+        await plan_refill(session, user=user, habit=habit, now=now)
 
 
 async def set_days(
@@ -138,6 +162,15 @@ async def set_days(
         if habit.kind is HabitKind.APPOINTMENT:
             schedule.once_on = None  # choosing days makes a one-off appointment weekly
     await replan_habit(session, user=user, habit=habit, schedules=schedules, now=now)
+    if habit.kind is HabitKind.MEDICATION:
+        await plan_refill(session, user=user, habit=habit, now=now)
+
+
+async def set_follow_ups(session: AsyncSession, *, habit: Habit, count: int) -> None:
+    """Choose how many gentle follow-ups an unanswered dose gets (0 to MAX_FOLLOW_UPS)."""
+    habit.follow_ups = max(0, min(MAX_FOLLOW_UPS, count))
+    session.add(habit)
+    await session.flush()
 
 
 async def remove_habit(session: AsyncSession, *, habit: Habit, now: datetime) -> None:

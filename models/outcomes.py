@@ -19,6 +19,9 @@ from models.schedule import day_end_after
 from models.types import DeliveryStatus, HabitKind, Purpose
 
 D, C = SQLModel.metadata.tables["deliveries"], SQLModel.metadata.tables["checkins"]
+H = SQLModel.metadata.tables["habits"]
+# The follow-ups the delivery's habit asks for (none for a delivery without a habit).
+_FOLLOW_UPS = select(H.c.follow_ups).where(H.c.id == D.c.habit_id).scalar_subquery()
 
 
 def _after_lease(then):
@@ -37,16 +40,18 @@ async def record_sent(
     """Record that Telegram accepted these; plan the follow-up and the day's end.
 
     A repeat (follow-up or snooze) records its own showing: a later edit targets that message.
+    A dose gets up to its habit's follow_ups gentle nudges, follow_up apart; a snoozed one
+    comes back once more and then waits for an answer.
     """
     first, repeats = [], []
     for claim, message_id in sent:
         row = {"did": claim.delivery_id, "lease": claim.lease_until, "mid": message_id, "sa": now}
         if claim.repeat:
+            row["next"] = now + follow_up if _is_dose(claim) else None
             repeats.append(row)
             continue
         asks = claim.purpose is Purpose.CHECKIN
-        nudge = asks and claim.kind is HabitKind.MEDICATION
-        row["ra"] = now + follow_up if nudge else None
+        row["ra"] = now + follow_up if _is_dose(claim) else None
         row["ea"] = day_end_after(claim.due_at, claim.tz, claim.day_end_minute) if asks else None
         first.append(row)
     connection = await session.connection()
@@ -58,16 +63,33 @@ async def record_sent(
             .where(when)
             .values(
                 status=DeliveryStatus.SENT,
-                resend_at=_after_lease(bindparam("ra", type_=D.c.resend_at.type)),
+                resend_at=_after_lease(
+                    case((_FOLLOW_UPS > 0, bindparam("ra", type_=D.c.resend_at.type)), else_=null())
+                ),
                 expires_at=bindparam("ea"),
                 **shown,
             ),
             first,
         )
     if repeats:
+        # This showing is follow-up number follow_ups_sent + 1, unless it is a snooze's.
+        follow_up_shown = D.c.snoozed.is_(False)
+        more = follow_up_shown & (D.c.follow_ups_sent + 1 < _FOLLOW_UPS)
+        after = case((more, bindparam("next", type_=D.c.resend_at.type)), else_=null())
         await connection.execute(
-            update(D).where(when).values(resend_at=_after_lease(None), **shown), repeats
+            update(D)
+            .where(when)
+            .values(
+                resend_at=_after_lease(after),
+                follow_ups_sent=D.c.follow_ups_sent + case((follow_up_shown, 1), else_=0),
+                **shown,
+            ),
+            repeats,
         )
+
+
+def _is_dose(claim: Claimed) -> bool:
+    return claim.purpose is Purpose.CHECKIN and claim.kind is HabitKind.MEDICATION
 
 
 async def record_unsent(

@@ -174,11 +174,11 @@ async def _load_period(session: AsyncSession, *, user_id: int, days: int, now: d
     first = window_start(start, today)
     before = start - timedelta(days=days)
     habits = await session.exec(
-        select(Habit.id, Habit.kind, Habit.name)
+        select(Habit.id, Habit.kind, Habit.name, Habit.as_needed)
         .where(Habit.user_id == user_id)
         .order_by(col(Habit.id))
     )
-    infos = [HabitInfo(id_, kind, name) for id_, kind, name in habits]
+    infos = [HabitInfo(*habit) for habit in habits]
     entries = await _checkin_entries(session, user_id=user_id, first=first, last=today)
     # Reminders sent and left unanswered get a "no answer" check-in when their day ends; those
     # missed while the bot was down do not. Looking for them over every day a view shows or
@@ -222,13 +222,18 @@ async def _checkin_entries(
             Checkin.value,
             Checkin.quality,
             Checkin.note,
+            Checkin.bedtime_minute,
+            Checkin.awakenings,
         )
         .where(Checkin.user_id == user_id, Checkin.local_date.between(first, last))
         # The order they were answered in is what models.days needs (a later answer corrects);
         # leaving recorded_at out of the columns saves a datetime per row.
         .order_by(Checkin.recorded_at, Checkin.id)
     )
-    return [Entry(*row) for row in rows]
+    return [
+        Entry(habit, kind, day, answer, delivery, value, quality, note, None, bedtime, woke)
+        for habit, kind, day, answer, delivery, value, quality, note, bedtime, woke in rows
+    ]
 
 
 async def _unanswered_reminders(

@@ -190,6 +190,32 @@ def fresh_since(tick_started: datetime, *, grace: timedelta, claim_delay: timede
     return tick_started - claim_delay - grace
 
 
+def latest_local(hour: int, minute: int, *, latest: datetime, tz: str) -> datetime:
+    """Return the last instant at or before `latest` whose local wall time is hour:minute."""
+    local_date = local_now(latest, tz).date()
+    for back in (0, 1):
+        day = local_date - timedelta(days=back)
+        found = resolve_local(datetime.combine(day, time(hour, minute), tzinfo=zone(tz)))
+        if found <= latest:
+            return found
+    raise AssertionError("a wall time recurs within two days")
+
+
+def half_hours_before(
+    anchor: datetime, latest: datetime, tz: str, count: int = 8
+) -> list[tuple[int, int]]:
+    """Return up to `count` local half-hour times from an hour before anchor up to latest."""
+    start = local_now(anchor, tz) - timedelta(hours=1)
+    start = start.replace(minute=start.minute - start.minute % 30, second=0, microsecond=0)
+    end = local_now(latest, tz)
+    found: list[tuple[int, int]] = []
+    at = start
+    while at <= end and len(found) < count:
+        found.append((at.hour, at.minute))
+        at += timedelta(minutes=30)
+    return found
+
+
 def _check_day_end(day_end_minute: int) -> None:
     if not isinstance(day_end_minute, int) or not 0 <= day_end_minute < MINUTES_PER_DAY:
         raise ValueError(f"day_end_minute {day_end_minute!r} is not a minute of the day")

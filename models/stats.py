@@ -136,7 +136,8 @@ def summarize(
         first_name=first_name,
         start=start,
         end=end,
-        habits=tuple(s for s in summaries if s.due or s.rescheduled or s.averages),
+        # A medicine taken as needed has doses taken and none due.
+        habits=tuple(s for s in summaries if s.due or s.done or s.rescheduled or s.averages),
         patterns=tuple(_patterns(by_habit, mood, sleep, start, end)),
         mood_by_day=tuple(mood.get(day) for day in _dates(start, end)),
         sleep_by_day=tuple(sleep.get(day) for day in _dates(start, end)),

@@ -18,6 +18,8 @@ class SleepAverages:
     quality: float | None  # 1-5
     previous_hours: float | None
     change: Change | None  # None unless the two periods are comparable
+    awakenings: float | None = None  # a night's, on nights they said
+    bedtime: int | None = None  # the usual bedtime, a local minute of the day
 
 
 @dataclass(frozen=True)
@@ -96,14 +98,27 @@ def _done(days: Sequence[Day]) -> int:
     return sum(day.outcome is Outcome.DONE for day in days)
 
 
+def mean_bedtime(minutes: Sequence[int]) -> int | None:
+    """Return the mean of bedtimes around midnight (23:00 and 01:00 average to 00:00)."""
+    if not minutes:
+        return None
+    # Counted from noon, bedtimes from the evening to the early morning do not wrap.
+    return round(mean_or_none([(m + 720) % 1440 for m in minutes]) - 720) % 1440  # type: ignore[operator]
+
+
 def _sleep(now, before, comparable) -> SleepAverages | None:
     hours = _values(now)
     quality = [day.quality for day in now if day.quality is not None]
-    if not hours and not quality:
+    woke = [day.awakenings for day in now if day.awakenings is not None]
+    bedtimes = [day.bedtime for day in now if day.bedtime is not None]
+    if not hours and not quality and not woke and not bedtimes:
         return None
     mean, previous = mean_or_none(hours), mean_or_none(_values(before))
     change = change_between(mean, previous, 0.25) if comparable else None
-    return SleepAverages(len(hours), mean, mean_or_none(quality), previous, change)
+    return SleepAverages(
+        len(hours), mean, mean_or_none(quality), previous, change,
+        awakenings=mean_or_none(woke), bedtime=mean_bedtime(bedtimes),
+    )  # fmt: skip
 
 
 def _exercise(now, before, comparable) -> ExerciseAverages | None:

@@ -79,6 +79,14 @@ class Habit(SQLModel, table=True):
     kind: HabitKind = Field(max_length=20)
     name: str = Field(default="", sa_type=UserText(80))  # medicine, appointment or technique
     paused: bool = False
+    # A medicine taken as needed: no set times, each dose logged counts as taken, never as due.
+    as_needed: bool = False
+    # Gentle follow-ups of an unanswered dose, 0-3, each models.catalog.FOLLOW_UP_MINUTES apart.
+    follow_ups: int = 1
+    # The pills counted on pills_counted_on; the refill forecast counts the doses due from then.
+    pills_left: int | None = None
+    pills_counted_on: date | None = None
+    pack_size: int | None = None  # the last count given: "refilled" adds one such pack
     created_at: datetime = Field(sa_column=_utc(nullable=False))
     removed_at: datetime | None = Field(default=None, sa_column=_utc())
 
@@ -153,6 +161,7 @@ class Delivery(SQLModel, table=True):
     parts_sent: int = Field(
         default=0, sa_column=Column(Integer, nullable=False, server_default=text("0"))
     )
+    follow_ups_sent: int = 0
     # Set while unanswered; past it the delivery is stored as "no answer".
     expires_at: datetime | None = Field(default=None, sa_column=_utc())
 
@@ -180,6 +189,10 @@ class Checkin(SQLModel, table=True):
     value: float | None = None  # hours slept, minutes moved, drinks, mood 0-10
     quality: int | None = None  # sleep quality 1-5
     note: str | None = Field(default=None, sa_type=UserText(500))  # technique, reason, side effect
+    # When a dose was really taken, if the user said ("took it at 9:40"); else about recorded_at.
+    taken_at: datetime | None = Field(default=None, sa_column=_utc())
+    bedtime_minute: int | None = None  # sleep: local minute of the day they went to bed
+    awakenings: int | None = None  # sleep: times woken in the night, not counting the last
     local_date: date  # the user's day it counts for (their day ends at day_end_minute)
     recorded_at: datetime = Field(sa_column=_utc(nullable=False))
     # The typed message that made it, so editing that message corrects this entry.

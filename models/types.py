@@ -77,6 +77,8 @@ class Purpose(StrEnum):
     # The caring message the day after a safety reply. Names stay within 11 letters: see
     # migrations/versions/0005_safety_net.py for why a longer one would cost SQLite data.
     SAFETY_CARE = "safety_care"
+    REFILL = "refill"  # medication: a few days before the pills run out
+    CATCH_UP = "catch_up"  # the morning after doses went unanswered: taken or skipped?
 
 
 class SafetyEventKind(StrEnum):

@@ -1,6 +1,6 @@
 """Random histories (Hypothesis) and the check that every view tells each day the same way."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, timedelta
 from itertools import count
 
@@ -14,7 +14,13 @@ from models.day_sheet import VALUE_COLUMNS
 from models.days import DRUGS_NOTE, Outcome
 from models.schedule import local_day
 from models.stats import SummaryData
-from models.stats_kinds import MoodAverages, SleepAverages, StressAverages, SubstanceAverages
+from models.stats_kinds import (
+    MoodAverages,
+    SleepAverages,
+    StressAverages,
+    SubstanceAverages,
+    mean_bedtime,
+)
 from models.stats_report import Journal, ReportData
 from models.treatment import Course, Dose
 from models.types import Answer, DeliveryStatus, HabitKind, Purpose
@@ -34,6 +40,8 @@ class Said:
     quality: int | None
     note: str | None
     after: int  # minutes after the reminder (or, typed, after the moment of the event)
+    bedtime: int | None = None  # sleep: a local minute of the day
+    awakenings: int | None = None
 
 
 @dataclass(frozen=True)
@@ -64,6 +72,10 @@ class History:
     events: tuple[Event, ...]
     days: int  # the /summary's length
     taken: Taken | None = None
+    as_needed: frozenset[int] = frozenset()  # indexes of medicines taken as needed
+
+    def is_as_needed(self, habit: int) -> bool:
+        return habit in self.as_needed and self.kinds[habit] is HabitKind.MEDICATION
 
     @property
     def today(self) -> date:
@@ -77,6 +89,8 @@ _said = st.builds(
     quality=st.one_of(st.none(), st.integers(1, 5)),
     note=st.sampled_from(NOTES),
     after=st.integers(0, 600),
+    bedtime=st.one_of(st.none(), st.integers(0, 24 * 60 - 1)),
+    awakenings=st.one_of(st.none(), st.integers(0, 20)),
 )
 
 
@@ -114,6 +128,7 @@ def histories(draw) -> History:
                 stopped_after=st.none() | st.integers(1, 45),
             )
         ),
+        as_needed=frozenset(draw(st.sets(st.integers(0, len(kinds) - 1)))),
     )
 
 
@@ -157,11 +172,18 @@ def typed_sheet(rows: list[dict[str, str]]) -> list[dict]:
             "outcome": Outcome(row["outcome"]),
             "drugs": row["drugs"] == "true",
             "sleep_quality": number(row["sleep_quality"], int),
+            "bedtime": row["bedtime"] or None,
+            "awakenings": number(row["awakenings"], int),
             **{name: int(row[name]) for name in counts},
             **{name: number(row[name]) for name in values},
         }
         for row in rows
     ]
+
+
+def _minute(clock: str | None) -> int | None:
+    """Read days.csv's bedtime ("23:30") as a minute of the day."""
+    return None if clock is None else int(clock[:2]) * 60 + int(clock[3:])
 
 
 def _numbers(row: dict | None, kind: HabitKind) -> tuple:
@@ -241,6 +263,13 @@ def _check_summary(data: SummaryData, by_key: dict) -> None:
             assert tally.done == sum(1 for r in near if r and r["outcome"] is Outcome.DONE)
         if habit.due:
             assert f"{habit.done}/{habit.due} " in habit_line(habit)
+        if info.as_needed:  # doses taken, never a share of doses due
+            assert habit.due == 0 and habit.rate is None
+            assert f"{habit.done} dose" in habit_line(habit)
+        if info.kind is HabitKind.SLEEP:
+            nights = [(d.bedtime, d.awakenings) for d in habit.days]
+            sheet = [(_minute(r["bedtime"]), r["awakenings"]) if r else (None, None) for r in rows]
+            assert nights == sheet
         _check_averages(habit, real)
     _check_series(data, by_key)
 
@@ -259,6 +288,10 @@ def _check_averages(habit, rows: list[dict]) -> None:
     if isinstance(a, SleepAverages):
         hours = [r["hours_slept"] for r in rows if r["hours_slept"] is not None]
         assert a.hours == pytest.approx(_mean(hours))
+        woke = [r["awakenings"] for r in rows if r["awakenings"] is not None]
+        assert a.awakenings == pytest.approx(_mean(woke))
+        bedtimes = [_minute(r["bedtime"]) for r in rows if r["bedtime"] is not None]
+        assert a.bedtime == mean_bedtime(bedtimes)
 
 
 def _check_series(data: SummaryData, by_key: dict) -> None:
@@ -294,6 +327,8 @@ def rows_of(history: History) -> dict[str, list[dict]]:
     deliveries, checkins = [], []
     for event in history.events:
         habit_id, kind = habit_of(history, event)
+        if habit_id is not None and history.is_as_needed(habit_id - 1):
+            event = replace(event, how="typed")  # no reminders: each dose is logged
         if event.how != "typed" and habit_id is not None:
             status = event.status if event.how == "unanswered" else DeliveryStatus.SENT
             deliveries.append(delivery_row(ids, history, event, habit_id, status))
@@ -314,7 +349,7 @@ def rows_of(history: History) -> dict[str, list[dict]]:
             day = local_day(at, tz, day_end)
             checkins.append(_checkin(next(ids), habit_id, kind, said, None, day, at))
     habits = [
-        {"id": i + 1, "kind": kind, "name": f"habit {i + 1}"}
+        {"id": i + 1, "kind": kind, "name": f"habit {i + 1}", "as_needed": history.is_as_needed(i)}
         for i, kind in enumerate(history.kinds)
     ]
     user = {"id": 1, "tz": tz, "day_end_minute": day_end}
@@ -331,4 +366,5 @@ def habit_of(history: History, event: Event) -> tuple[int | None, HabitKind]:
 def _checkin(id_, habit_id, kind, said: Said, delivery_id, day, at) -> dict:
     return {"id": id_, "habit_id": habit_id, "kind": kind, "answer": said.answer,
             "delivery_id": delivery_id, "value": said.value, "quality": said.quality,
-            "note": said.note, "local_date": day, "recorded_at": at}  # fmt: skip
+            "note": said.note, "local_date": day, "recorded_at": at,
+            "bedtime_minute": said.bedtime, "awakenings": said.awakenings}  # fmt: skip

@@ -1,6 +1,6 @@
 """Adding a habit one question at a time, for onboarding and /habits (the steps of ADD_HABIT)."""
 
-from bot import keyboards, parsing, setup_texts
+from bot import dose_texts, keyboards, parsing, setup_texts
 from bot.callback_data import Area, Button
 from bot.conversation import AddPhase, AddStep, Draft
 from bot.handlers.replies import Reply, notice
@@ -83,6 +83,8 @@ async def _create(turn: Turn, data: AddStep, times: list[Time], **extra: object)
     if data.kind is HabitKind.APPOINTMENT:
         weekly = "days" in extra
         done = setup_texts.appointment_added(title, data.draft.on, weekly, times[0])
+    elif habit.as_needed:
+        done = dose_texts.as_needed_added(title)
     else:
         done = setup_texts.habit_added(title)
     return [Reply(done), *await _next(turn, data.queue, onboarding=data.onboarding)]
@@ -197,6 +199,8 @@ async def on_button(turn: Turn, data: AddStep, choice: Button) -> list[Reply]:
         times = [parsing.parse_time(part) for part in arg.split(".")]
         if all(times):
             return await _create(turn, data, [t for t in times if t])
+    if op == "prn" and data.step is AddPhase.OK and kind is HabitKind.MEDICATION:
+        return await _create(turn, data, [], as_needed=True)
     if op == "change" and data.step in (AddPhase.OK, AddPhase.TIME):
         return await _ask(turn, data, AddPhase.TIME, Reply(ask_times_text(kind)))
     if op == "repeat" and data.step is AddPhase.REPEAT and arg in ("once", "weekly"):

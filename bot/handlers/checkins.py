@@ -1,4 +1,4 @@
-"""Check-ins: one tap on a reminder, its optional details, /checkin, and free text."""
+"""Check-ins by button: one tap on a reminder, /checkin's menu, and every answer's details."""
 
 from dataclasses import replace
 from datetime import timedelta
@@ -6,11 +6,10 @@ from html import escape
 
 from telegram import InlineKeyboardMarkup, Update
 
-from bot import checkin_texts, parsing, reminders
+from bot import checkin_texts, reminders
 from bot.callback_data import Area, Button, parse, small_int
 from bot.context import Ctx
-from bot.conversation import NoteStep
-from bot.handlers import ask
+from bot.handlers import ask, details, doses, free_text
 from bot.handlers.replies import Reply, notice
 from bot.handlers.turn import Turn, reply_turn
 from bot.i18n import short_date
@@ -19,10 +18,8 @@ from bot.texts import button_expired, not_yours, plain_label
 from models import checkins, habits
 from models.catalog import SNOOZE_MINUTES
 from models.checkins import Entry
-from models.tables import Checkin, Delivery
-from models.types import Answer, HabitKind, Purpose, SkipReason
-
-MAX_NOTE = 500
+from models.tables import Checkin, Delivery, Habit
+from models.types import Answer, HabitKind, Purpose
 
 
 async def checkin_button(update: Update, context: Ctx) -> None:
@@ -32,11 +29,7 @@ async def checkin_button(update: Update, context: Ctx) -> None:
     async def step(turn: Turn) -> list[Reply]:
         if choice is None:
             return [notice(button_expired())]
-        if choice.area is Area.DETAIL:
-            return await _details(turn, choice)
-        if choice.area is Area.LOG:
-            return await _logged(turn, choice)
-        return await _answered(turn, choice)
+        return await _BY_AREA[choice.area](turn, choice)
 
     await reply_turn(update, context, step)
 
@@ -48,6 +41,8 @@ async def _answered(turn: Turn, choice: Button) -> list[Reply]:
     if owned is None:
         return [notice(not_yours())]
     delivery, habit = owned
+    if habit is not None and delivery.purpose is Purpose.REFILL:
+        return await doses.refill_answer(turn, habit, choice.op)
     if habit is None or delivery.purpose is not Purpose.CHECKIN:
         return [notice(button_expired())]
     late = checkins.days_late(delivery, turn.user, turn.now)
@@ -62,7 +57,9 @@ async def _answered(turn: Turn, choice: Button) -> list[Reply]:
     checkin = await checkins.record_checkin(
         turn.session, user=turn.user, delivery=delivery, habit=habit, entry=entry, now=turn.now
     )
-    saved = _saved(checkin)
+    if choice.op == "early":
+        return await details.ask_taken_at(turn, checkin, delivery.due_at)
+    saved = await details.answer_reply(turn, checkin)
     if late:  # say plainly which day a late answer went to
         saved = replace(saved, text=f"{saved.text}\n{checkin_texts.saved_for(day)}")
     return [saved, *await _after_visit(turn, checkin)]
@@ -85,6 +82,8 @@ async def _snooze(turn: Turn, delivery: Delivery, arg: str) -> list[Reply]:
 
 
 async def _logged(turn: Turn, choice: Button) -> list[Reply]:
+    if choice.op == "mood":
+        return await _mood_logged(turn, choice.arg)
     habit = await habits.get_habit(turn.session, user_id=turn.user.id, habit_id=choice.ref or 0)
     if habit is None:
         return [notice(button_expired())]
@@ -96,9 +95,11 @@ async def _logged(turn: Turn, choice: Button) -> list[Reply]:
     if entry is None:
         return [notice(button_expired())]
     checkin = await checkins.log_checkin(
-        turn.session, user=turn.user, kind=habit.kind, entry=entry, now=turn.now
+        turn.session, user=turn.user, kind=habit.kind, entry=entry, now=turn.now, habit=habit
     )
-    return [_saved(checkin), *await _after_visit(turn, checkin)]
+    if choice.op == "early":
+        return await details.ask_taken_at(turn, checkin, await details.dose_time(turn, checkin))
+    return [await details.answer_reply(turn, checkin), *await _after_visit(turn, checkin)]
 
 
 async def _after_visit(turn: Turn, checkin: Checkin) -> list[Reply]:
@@ -108,38 +109,16 @@ async def _after_visit(turn: Turn, checkin: Checkin) -> list[Reply]:
     return []
 
 
-async def _details(turn: Turn, choice: Button) -> list[Reply]:
-    arg, ref = choice.arg, choice.ref or 0
-    if choice.op == "note":
-        await turn.go(NoteStep(checkin_id=ref))
-        return [Reply(checkin_texts.ask_side_effect())]
-    quality = small_int(arg, 1, 5) if choice.op == "qual" else None
-    note = arg if choice.op == "why" and arg in SkipReason.__members__.values() else None
-    if quality is None and note is None:
+async def _mood_logged(turn: Turn, arg: str) -> list[Reply]:
+    """Log the mood tapped on the scale a hard-day message offered."""
+    value = small_int(arg, 0, 10)
+    if value is None:
         return [notice(button_expired())]
-    checkin = await checkins.add_details(
-        turn.session, user_id=turn.user.id, checkin_id=ref, quality=quality, note=note
-    )
-    if checkin is None:
-        return [notice(not_yours())]
-    return [Reply(reminders.saved_text(checkin.kind, checkin), edit=True)]
-
-
-def _saved(checkin: Checkin) -> Reply:
-    """Edit the reminder to show the answer, offering the optional next detail."""
-    text = reminders.saved_text(checkin.kind, checkin)
-    if checkin.kind is HabitKind.SLEEP and checkin.value is not None:
-        return Reply(
-            f"{text} {reminders.ask_quality()}", reminders.quality_keyboard(checkin.id), edit=True
-        )
-    markup = None
-    if checkin.kind is HabitKind.MEDICATION:
-        markup = (
-            reminders.skip_reasons_keyboard(checkin.id or 0)
-            if checkin.answer is Answer.SKIPPED
-            else reminders.note_keyboard(checkin.id or 0)
-        )
-    return Reply(text, markup, edit=True)
+    checkin = await checkins.log_checkin(
+        turn.session, user=turn.user, kind=HabitKind.MOOD,
+        entry=Entry(Answer.DONE, value=float(value)), now=turn.now,
+    )  # fmt: skip
+    return [await details.answer_reply(turn, checkin)]
 
 
 async def checkin_command(update: Update, context: Ctx) -> None:
@@ -151,53 +130,22 @@ async def _log_menu(turn: Turn) -> list[Reply]:
     rows = await habits.list_habits(turn.session, user_id=turn.user.id)
     if not rows:
         return [Reply(checkin_texts.nothing_to_log())]
-    buttons = [[b(plain_label(h.kind, h.name), Area.LOG, "kind", h.id)] for h, _ in rows]
+    buttons = [[_log_button(habit)] for habit, _ in rows]
     return [Reply(checkin_texts.what_to_log(), InlineKeyboardMarkup(buttons))]
 
 
-async def free_text(turn: Turn, text: str, message_id: int | None = None) -> list[Reply]:
-    """Record a typed check-in such as "slept 7.5h", or say what can be typed."""
-    parsed = parsing.parse_checkin(text)
-    if parsed is None:
-        return [Reply(checkin_texts.cant_read())]
-    entry = Entry(parsed.answer, parsed.value, parsed.quality, parsed.note)
-    checkin = await checkins.log_checkin(
-        turn.session,
-        user=turn.user,
-        kind=parsed.kind,
-        entry=entry,
-        now=turn.now,
-        message_id=message_id,
-    )
-    return [Reply(reminders.saved_text(checkin.kind, checkin))]
+def _log_button(habit: Habit):
+    """A medicine taken as needed is logged with this one tap; other habits ask their answer."""
+    label = plain_label(habit.kind, habit.name)
+    if habit.as_needed:
+        return b(checkin_texts.log_dose_button(label), Area.LOG, "done", habit.id)
+    return b(label, Area.LOG, "kind", habit.id)
 
 
-async def edited(turn: Turn, text: str, message_id: int) -> list[Reply]:
-    """Correct the entry an edited message made; an edit of anything else changes nothing."""
-    session, user = turn.session, turn.user
-    checkin = await checkins.checkin_from_message(session, user_id=user.id, message_id=message_id)
-    if checkin is None:
-        return [Reply(checkin_texts.edit_changes_nothing())]
-    parsed = parsing.parse_checkin(text)
-    if parsed is None:
-        await checkins.remove_checkin(session, checkin=checkin)
-        return [Reply(checkin_texts.entry_removed())]
-    entry = Entry(parsed.answer, parsed.value, parsed.quality, parsed.note)
-    if parsed.kind is not checkin.kind:
-        await checkins.remove_checkin(session, checkin=checkin)
-        return await free_text(turn, text, message_id)
-    corrected = await checkins.correct_checkin(session, checkin=checkin, entry=entry, now=turn.now)
-    saved = reminders.saved_text(corrected.kind, corrected)
-    return [Reply(checkin_texts.corrected(saved))]
-
-
-async def note_text(turn: Turn, data: NoteStep, text: str) -> list[Reply]:
-    """Take a typed side-effect note for a medication check-in."""
-    if len(text) > MAX_NOTE:
-        return [Reply(checkin_texts.note_too_long())]
-    note = " ".join(text.split())
-    checkin = await checkins.add_details(
-        turn.session, user_id=turn.user.id, checkin_id=data.checkin_id, note=note
-    )
-    await turn.end()
-    return [Reply(checkin_texts.side_effect_noted() if checkin else button_expired())]
+_BY_AREA = {
+    Area.REMINDER: _answered,
+    Area.LOG: _logged,
+    Area.DETAIL: details.on_detail,
+    Area.WHICH: free_text.which_button,
+    Area.YESTERDAY: doses.yesterday_button,
+}

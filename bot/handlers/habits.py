@@ -2,20 +2,22 @@
 
 from telegram import Update
 
-from bot import keyboards, manage_texts, parsing
+from bot import dose_texts, keyboards, manage_texts, parsing
 from bot.callback_data import Button, parse
 from bot.context import Ctx
 from bot.conversation import EditField, EditStep
-from bot.handlers import adding
+from bot.handlers import adding, doses
 from bot.handlers.replies import Reply, notice
 from bot.handlers.turn import Turn, reply_turn
 from bot.texts import button_expired, saved, too_long
-from models import habits
+from models import habits, refill
+from models.schedule import local_day
 from models.tables import Habit
 from models.types import HabitKind
 
 # The preset buttons of the days question, as cron day_of_week strings.
 PRESET_DAYS = {"all": "*", "weekdays": "mon-fri", "weekends": "sat,sun"}
+MEDICINE_OPS = frozenset({"pills", "setpills", "refilled", "nudges", "setnudges"})
 
 
 async def habits_command(update: Update, context: Ctx) -> None:
@@ -77,6 +79,8 @@ async def _act_on_habit(turn: Turn, habit: Habit, op: str, arg: str) -> list[Rep
     elif op == "confirm":
         await habits.remove_habit(session, habit=habit, now=now)
         return [Reply(manage_texts.removed(), edit=True), *await overview(turn)]
+    elif op in MEDICINE_OPS and habit.kind is HabitKind.MEDICATION:
+        return await doses.medicine_button(turn, habit, op, arg)
     elif op != "view":
         return [notice(button_expired())]
     return await _detail(turn, habit)
@@ -85,6 +89,10 @@ async def _act_on_habit(turn: Turn, habit: Habit, op: str, arg: str) -> list[Rep
 async def _detail(turn: Turn, habit: Habit) -> list[Reply]:
     schedules = await habits.schedules_of_habit(turn.session, habit_id=habit.id or 0)
     line = manage_texts.describe_habit(habit, schedules)
+    found = await refill.habit_forecast(turn.session, user=turn.user, habit=habit, now=turn.now)
+    if found is not None:
+        today = local_day(turn.now, turn.user.tz, turn.user.day_end_minute)
+        line += "\n" + dose_texts.forecast_text(habit.name, found, today)
     return [Reply(line, keyboards.habit_actions(habit), edit=True)]
 
 
@@ -97,6 +105,8 @@ async def edit_text(turn: Turn, data: EditStep, text: str) -> list[Reply]:
     if len(text) > adding.MAX_TEXT:
         return [Reply(too_long())]
     session, user, now = turn.session, turn.user, turn.now
+    if data.step is EditField.PILLS:
+        return await doses.count_pills(turn, habit, text)
     if data.step is EditField.DAYS:
         days = parsing.parse_days(text)
         if days is None:

@@ -18,7 +18,8 @@ from bot.conversation import Flow
 from bot.handlers import (
     adding,
     ask,
-    checkins,
+    details,
+    free_text,
     habits,
     meds_steps,
     onboarding,
@@ -54,7 +55,8 @@ FLOWS: dict[Flow, FlowSpec] = {
     Flow.ADD_HABIT: FlowSpec(adding.on_text, adding.on_button, texts.type_or_tap),
     Flow.EDIT_HABIT: FlowSpec(habits.edit_text, _no_buttons, texts.type_or_tap),
     Flow.SETTING: FlowSpec(settings.setting_text, _no_buttons, setup_texts.ask_one_time),
-    Flow.NOTE: FlowSpec(checkins.note_text, _no_buttons, texts.type_or_tap),
+    Flow.NOTE: FlowSpec(details.note_text, _no_buttons, texts.type_or_tap),
+    Flow.TAKEN_AT: FlowSpec(free_text.taken_at_text, _no_buttons, texts.type_or_tap),
     Flow.PHQ9: FlowSpec(phq9.on_text, phq9.on_button, tap_an_answer),
     Flow.SAFETY_PLAN: FlowSpec(safety_plan.on_text, safety_plan.on_button, texts.type_or_tap),
     Flow.MEDS: FlowSpec(meds_steps.on_text, meds_steps.on_button, texts.type_or_tap),
@@ -79,7 +81,7 @@ async def text_message(update: Update, context: Ctx) -> None:
             return [Reply(texts.finish_setup())]
         if message.forward_origin is not None:
             return [Reply(checkin_texts.forwarded())]  # someone else's words, not their dose
-        return await checkins.free_text(turn, text, message.message_id)
+        return await free_text.free_text(turn, text, message.message_id)
 
     await reply_turn(update, context, step)
 
@@ -91,7 +93,7 @@ async def edited_text(update: Update, context: Ctx) -> None:
         return  # an edit the safety net answered never gets here either
 
     async def step(turn: Turn) -> list[Reply]:
-        return await checkins.edited(turn, storable_text(message.text or ""), message.message_id)
+        return await free_text.edited(turn, storable_text(message.text or ""), message.message_id)
 
     await reply_turn(update, context, step)
 

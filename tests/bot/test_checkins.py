@@ -41,7 +41,7 @@ async def test_taken_edits_message_and_second_tap_changes_not_counts(
     reminder = chat.api.sent_to(42)[-1]
     assert "Sertraline" in reminder["text"]
     await chat.tap_label("Taken")
-    assert chat.api.calls("editMessageText")[-1]["text"].startswith("✅ Taken")
+    assert chat.api.calls("editMessageText")[-1]["text"].startswith("✅ Sertraline taken")
     [delivery_id] = await _delivery_ids(db)
     await chat.tap(f"c:skip:{delivery_id}:")
     [checkin] = await _checkins(db)
@@ -71,9 +71,18 @@ async def test_sleep_hours_then_quality(app, chat, db, clock, no_errors):
     )
     await app.bot_data["deps"].dispatcher.tick()
     await chat.tap_label("7h")
-    await chat.tap_label("4")
+    await chat.tap_label("Good")
     [checkin] = await _checkins(db)
     assert (checkin.value, checkin.quality, checkin.answer) == (7.0, 4, Answer.DONE)
+    # The Consensus Sleep Diary's core items: hours and quality in two taps, then, optionally,
+    # bedtime and awakenings, one tap each, on the same message.
+    assert "when did you go to bed" in chat.last()
+    await chat.tap_label("23:00")
+    await chat.tap_label("Woke 2×")
+    [checkin] = await _checkins(db)
+    assert (checkin.bedtime_minute, checkin.awakenings) == (23 * 60, 2)
+    assert chat.last() == "😴 Sleep: 7 h, good, in bed 23:00, woke 2 times — noted."
+    assert len(chat.texts()) == 1  # every tap edited the one morning message
 
 
 async def test_snooze_brings_it_back(app, chat, db, clock, no_errors):

@@ -108,7 +108,7 @@ async def test_a_stored_step_that_does_not_validate_is_dropped(chat, db, clock, 
             update(User).where(User.id == 42).values(flow="add", flow_data={"kind": "rocket"})
         )
     await chat.say("slept 7h")  # read as a check-in: the broken step is gone
-    assert "Slept 7h" in chat.last()
+    assert "Sleep: 7 h" in chat.last()
     async with db.session() as session:
         assert (await users.get_user(session, 42)).flow is None
 

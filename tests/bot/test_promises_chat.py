@@ -97,7 +97,7 @@ async def test_yesterdays_reminder_can_still_be_answered_and_says_so(
     await chat.tap_label("Taken")
     [entry] = [c for c in await _checkins(db) if c.delivery_id == delivery.id]
     assert entry.answer is Answer.DONE
-    assert "Saved for Wed 25 Nov" in chat.last()
+    assert "Saved for Wed 25 Nov" in fake_api.calls("editMessageText")[-1]["text"]
     await chat.tap(f"c:snooze:{delivery.id}:30")  # its day is over: nothing can come back
     assert "nothing to snooze" in fake_api.calls("answerCallbackQuery")[-1]["text"]
 

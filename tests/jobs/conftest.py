@@ -6,7 +6,7 @@ import pytest
 from sqlmodel import select
 
 from jobs.dispatcher import Dispatcher
-from jobs.sender import DueReminder, DueSummary, SendOutcome, SendResult
+from jobs.sender import CatchUp, DueReminder, DueSummary, SendOutcome, SendResult
 from models.tables import Schedule
 from models.types import Purpose, SummaryPart
 
@@ -17,6 +17,7 @@ class FakeSender:
     def __init__(self) -> None:
         self.reminders: list[DueReminder] = []
         self.summaries: list[tuple[DueSummary, SummaryPart]] = []
+        self.catch_ups: list[CatchUp] = []
         self.outcomes: dict[int, SendOutcome] = {}
         self._next_id = 100
 
@@ -27,6 +28,10 @@ class FakeSender:
     async def send_summary_part(self, summary: DueSummary, part: SummaryPart) -> SendResult:
         self.summaries.append((summary, part))
         return self._result(summary.user_id)
+
+    async def send_catch_up(self, catch_up: CatchUp) -> SendResult:
+        self.catch_ups.append(catch_up)
+        return self._result(catch_up.user_id)
 
     def _result(self, user_id: int) -> SendResult:
         outcome = self.outcomes.get(user_id, SendOutcome.SENT)

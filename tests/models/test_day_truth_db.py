@@ -3,6 +3,7 @@
 import csv
 import io
 import zipfile
+from dataclasses import replace
 from datetime import timedelta
 from itertools import count
 
@@ -32,7 +33,10 @@ async def _seed(session, user_id: int, history: History) -> None:
     created = history.now - timedelta(days=60)
     user = await users.ensure_user(session, user_id=user_id, first_name="Sam", now=created)
     user.tz, user.day_end_minute = history.tz, history.day_end
-    rows = [Habit(user_id=user_id, kind=kind, created_at=created) for kind in history.kinds]
+    rows = [
+        Habit(user_id=user_id, kind=kind, created_at=created, as_needed=history.is_as_needed(i))
+        for i, kind in enumerate(history.kinds)
+    ]
     session.add_all(rows)
     await session.flush()
     steps = []
@@ -41,13 +45,18 @@ async def _seed(session, user_id: int, history: History) -> None:
         habit = rows[habit_id - 1] if habit_id else None
         due_at = history.now - timedelta(minutes=event.minutes_ago)
         delivery = None
+        if habit is not None and habit.as_needed:
+            event = replace(event, how="typed")  # no reminders: each dose is logged
         if event.how != "typed" and habit is not None:
             delivery = _delivery(user, habit, due_at, history, event)
             session.add(delivery)
         if event.how == "unanswered":
             continue
         for said, at in zip(event.answers, answer_times(history, event), strict=True):
-            answer = Answered(said.answer, said.value, said.quality, said.note)
+            answer = Answered(
+                said.answer, said.value, said.quality, said.note,
+                bedtime_minute=said.bedtime, awakenings=said.awakenings,
+            )  # fmt: skip
             steps.append(
                 (at, len(steps), delivery if event.how == "tap" else None, habit, kind, answer)
             )
@@ -59,7 +68,10 @@ async def _seed(session, user_id: int, history: History) -> None:
                 session, user=user, delivery=delivery, habit=habit, entry=answer, now=at
             )
         else:
-            await checkins.log_checkin(session, user=user, kind=kind, entry=answer, now=at)
+            named = habit if habit is not None and habit.as_needed else None
+            await checkins.log_checkin(
+                session, user=user, kind=kind, entry=answer, now=at, habit=named
+            )
     await deliveries.expire_unanswered(session, now=history.now)
 
 

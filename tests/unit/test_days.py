@@ -145,3 +145,16 @@ def test_mood_of_every_mood_habit_is_one_mood_a_day():
     ]
     by_habit = days_by_habit([old, new], entries, LATER)
     assert (by_habit[old][DAY].value, by_habit[new]) == (8.0, {})
+
+
+def test_a_medicine_taken_as_needed_counts_doses_taken_and_none_due():
+    doses = [said(K.MEDICATION, A.DONE), said(K.MEDICATION, A.DONE, minute=60)]
+    day = combine_day(K.MEDICATION, DAY, doses, LATER, as_needed=True)
+    assert (day.outcome, day.due, day.done, day.skipped) == (Outcome.NOT_DUE, 0, 2, 0)
+
+
+def test_each_part_of_a_night_takes_its_latest_answer():
+    first = said(K.SLEEP, A.DONE, value=6.0, quality=3)._replace(bedtime=23 * 60, awakenings=2)
+    later = said(K.SLEEP, A.DONE, minute=60)._replace(awakenings=1)
+    day = day_of(K.SLEEP, later, first)
+    assert (day.value, day.quality, day.bedtime, day.awakenings) == (6.0, 3, 23 * 60, 1)

@@ -53,3 +53,21 @@ def test_cell_renders_plain_values():
         "-2",
         "'-x",
     ]
+
+
+def test_the_sleep_diary_and_the_time_a_dose_was_taken_are_exported():
+    night = Checkin(
+        id=2, user_id=7, kind=HabitKind.SLEEP, answer=Answer.DONE, value=7.0, quality=4,
+        bedtime_minute=23 * 60 + 30, awakenings=2, local_date=date(2026, 3, 15), recorded_at=AT,
+    )  # fmt: skip
+    dose = Checkin(
+        id=3, user_id=7, kind=HabitKind.MEDICATION, answer=Answer.DONE, taken_at=AT,
+        local_date=date(2026, 3, 15), recorded_at=AT,
+    )  # fmt: skip
+    rows = {"checkins": [night.model_dump(), dose.model_dump()]}
+    files = _unzip(build_export_zip(rows, at=AT))
+    sleep, taken = csv.DictReader(io.StringIO(files["checkins.csv"]))
+    assert sleep["answer_in_words"] == "slept 7 h, quality 4/5, in bed 23:30, woke 2 times"
+    assert taken["taken_at"] == "2026-03-15T12:00:00+00:00"
+    assert "as_needed" in files["habits.csv"].splitlines()[0]
+    assert {"bedtime", "awakenings"} <= set(files["days.csv"].splitlines()[0].split(","))

@@ -2,15 +2,19 @@ from datetime import date
 
 import pytest
 
+from bot.manage_texts import describe_days
 from bot.parsing import (
+    OutOfRange,
     ParsedCheckin,
-    describe_days,
+    is_low_mood,
     parse_checkin,
     parse_date,
     parse_days,
+    parse_refilled,
     parse_time,
     parse_times,
 )
+from bot.parsing_results import Measure
 from models.types import Answer, HabitKind, SkipReason
 
 TODAY = date(2026, 6, 3)  # a Wednesday
@@ -246,26 +250,120 @@ def test_parse_checkin_reads(text, expected):
         "hello",
         "banana",
         "asdfgh 123",
-        "slept 30h",
-        "slept -2h",
-        "slept 7h quality 9",
-        "mood 11",
-        "mood -1",
-        "mood 3/5",
-        "-3 drinks",
-        "100 drinks",
-        "walked 2000 minutes",
-        "walked 0 minutes",
-        "meditated for 900 minutes",
         "my meds",
         "therapy",
         "not today",
         "feeling great",
         "took my meds " + "x" * 500,
+        "lithium",
     ],
 )
 def test_parse_checkin_rejects(text):
+    assert parse_checkin(text, medicines=["Lithium"]) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "measure"),
+    [
+        ("slept 30h", Measure.HOURS),
+        ("slept -2h", Measure.HOURS),
+        ("slept 7h quality 9", Measure.QUALITY),
+        ("mood 11", Measure.MOOD),
+        ("mood -1", Measure.MOOD),
+        ("mood 3/5", Measure.MOOD),
+        ("-3 drinks", Measure.DRINKS),
+        ("100 drinks", Measure.DRINKS),
+        ("walked 2000 minutes", Measure.MINUTES),
+        ("walked 0 minutes", Measure.MINUTES),
+        ("meditated for 900 minutes", Measure.MINUTES),
+        ("slept 7h, woke up 40 times", Measure.AWAKENINGS),
+        ("took my meds at 25:00", Measure.TIME),
+    ],
+)
+def test_parse_checkin_says_which_number_is_out_of_range(text, measure):
+    """A number out of range is not "not understood": the reply can say the range."""
+    assert parse_checkin(text) == OutOfRange(measure)
+
+
+MEDS = ["Lithium", "Sertraline", "Vitamin D"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("took my lithium", ParsedCheckin(M, DONE, medicines=("Lithium",))),
+        ("Lithium ✅", ParsedCheckin(M, DONE, medicines=("Lithium",))),
+        ("sertraline taken", ParsedCheckin(M, DONE, medicines=("Sertraline",))),
+        ("had my vitamin  d", ParsedCheckin(M, DONE, medicines=("Vitamin D",))),
+        (
+            "took sertraline and lithium",
+            ParsedCheckin(M, DONE, medicines=("Sertraline", "Lithium")),
+        ),
+        (
+            "forgot my lithium",
+            ParsedCheckin(M, SKIP, note=SkipReason.FORGOT, medicines=("Lithium",)),
+        ),
+        ("took my meds", ParsedCheckin(M, DONE)),
+        ("took it at 9:40", ParsedCheckin(M, DONE, taken_at=(9, 40))),
+        (
+            "took my lithium at 8.15pm",
+            ParsedCheckin(M, DONE, medicines=("Lithium",), taken_at=(20, 15)),
+        ),
+        ("took my meds at about 9", ParsedCheckin(M, DONE, taken_at=(9, 0))),
+    ],
+)
+def test_parse_checkin_reads_medicines_by_name_and_time_taken(text, expected):
+    assert parse_checkin(text, medicines=MEDS) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("slept 7h, quality good", ParsedCheckin(SL, DONE, value=7, quality=4)),
+        ("slept 6h quality very poor", ParsedCheckin(SL, DONE, value=6, quality=1)),
+        (
+            "slept 7h, bed at 23:30, woke up twice",
+            ParsedCheckin(SL, DONE, value=7, bedtime=23 * 60 + 30, awakenings=2),
+        ),
+        ("went to bed at 11", ParsedCheckin(SL, DONE, bedtime=23 * 60)),
+        ("went to bed at 1am", ParsedCheckin(SL, DONE, bedtime=60)),
+        ("woke up 3 times", ParsedCheckin(SL, DONE, awakenings=3)),
+        ("slept 8h, slept through", ParsedCheckin(SL, DONE, value=8, awakenings=0)),
+    ],
+)
+def test_parse_checkin_reads_the_sleep_diary(text, expected):
+    assert parse_checkin(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("refilled", ()),
+        ("Refilled my lithium", ("Lithium",)),
+        ("picked up my prescription", ()),
+        ("didn't refill yet", None),
+        ("I need a refill soon", None),
+        ("took my meds", None),
+    ],
+)
+def test_refilled_is_read_with_the_medicines_it_names(text, expected):
+    assert parse_refilled(text, medicines=MEDS) == expected
+
+
+@pytest.mark.parametrize(
+    "text", ["feeling awful today", "really down", "I feel so low", "bad day", "not good", "sad"]
+)
+def test_low_mood_words_are_heard(text):
     assert parse_checkin(text) is None
+    assert is_low_mood(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["not bad", "not feeling down today", "hello", "the weather is awful " + "and " * 10 + "grey"],
+)
+def test_other_words_are_not_low_mood(text):
+    assert not is_low_mood(text)
 
 
 def test_parsed_checkin_is_frozen():
