@@ -34,7 +34,20 @@ OPS: dict[Area, frozenset[str]] = {
     Area.LOG: frozenset({"kind", "done", "skip", "resch", "val", "tech", "early", "mood"}),
     Area.DETAIL: frozenset({"qual", "why", "note", "at", "bed", "woke"}),
     Area.STEP: frozenset(
-        {"pick", "unpick", "go", "ok", "change", "tech", "times", "repeat", "tz", "ans", "prn"}
+        {
+            "pick",
+            "unpick",
+            "go",
+            "ok",
+            "change",
+            "tech",
+            "times",
+            "repeat",
+            "tz",
+            "ans",
+            "prn",
+            "count",
+        }
         | {"keep", "skip", "stop"}
         | {"when", "why"}
     ),

@@ -30,8 +30,6 @@ async def medicine_button(turn: Turn, habit: Habit, op: str, arg: str) -> list[R
     """Act on a medicine's own buttons: its pills, a refill, its follow-ups."""
     if op == "pills":
         return await ask_pills(turn, habit)
-    if op == "setpills":
-        return await count_pills(turn, habit, arg)
     if op == "refilled":
         return await refilled(turn, habit)
     if op == "nudges":
@@ -44,7 +42,7 @@ async def medicine_button(turn: Turn, habit: Habit, op: str, arg: str) -> list[R
 async def ask_pills(turn: Turn, habit: Habit) -> list[Reply]:
     """Ask how many pills there are now: a tap on a usual pack size, or a typed number."""
     await turn.go(EditStep(habit_id=habit.id or 0, step=EditField.PILLS))
-    buttons = [b(str(n), Area.HABIT, "setpills", habit.id, n) for n in dose_texts.PILL_CHOICES]
+    buttons = [b(str(n), Area.STEP, "count", turn.step, n) for n in dose_texts.PILL_CHOICES]
     return [Reply(dose_texts.ask_pills(habit.name), InlineKeyboardMarkup(rows(buttons, 3)))]
 
 

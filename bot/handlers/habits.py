@@ -9,7 +9,7 @@ from bot.conversation import EditField, EditStep
 from bot.handlers import adding, doses
 from bot.handlers.replies import Reply, notice
 from bot.handlers.turn import Turn, reply_turn
-from bot.texts import button_expired, saved, too_long
+from bot.texts import button_expired, saved, stale_step, too_long
 from models import habits, refill
 from models.schedule import local_day
 from models.tables import Habit
@@ -17,7 +17,7 @@ from models.types import HabitKind
 
 # The preset buttons of the days question, as cron day_of_week strings.
 PRESET_DAYS = {"all": "*", "weekdays": "mon-fri", "weekends": "sat,sun"}
-MEDICINE_OPS = frozenset({"pills", "setpills", "refilled", "nudges", "setnudges"})
+MEDICINE_OPS = frozenset({"pills", "refilled", "nudges", "setnudges"})
 
 
 async def habits_command(update: Update, context: Ctx) -> None:
@@ -94,6 +94,14 @@ async def _detail(turn: Turn, habit: Habit) -> list[Reply]:
         today = local_day(turn.now, turn.user.tz, turn.user.day_end_minute)
         line += "\n" + dose_texts.forecast_text(habit.name, found, today)
     return [Reply(line, keyboards.habit_actions(habit), edit=True)]
+
+
+async def edit_button(turn: Turn, data: EditStep, choice: Button) -> list[Reply]:
+    """Take a tap on a pill count offered by the current step."""
+    habit = await habits.get_habit(turn.session, user_id=turn.user.id, habit_id=data.habit_id)
+    if habit is None or data.step is not EditField.PILLS or choice.op != "count":
+        return [notice(stale_step())]
+    return await doses.count_pills(turn, habit, choice.arg)
 
 
 async def edit_text(turn: Turn, data: EditStep, text: str) -> list[Reply]:

@@ -53,7 +53,7 @@ FLOWS: dict[Flow, FlowSpec] = {
         onboarding.pick_text, onboarding.pick_button, setup_texts.pick_at_least_one
     ),
     Flow.ADD_HABIT: FlowSpec(adding.on_text, adding.on_button, texts.type_or_tap),
-    Flow.EDIT_HABIT: FlowSpec(habits.edit_text, _no_buttons, texts.type_or_tap),
+    Flow.EDIT_HABIT: FlowSpec(habits.edit_text, habits.edit_button, texts.type_or_tap),
     Flow.SETTING: FlowSpec(settings.setting_text, _no_buttons, setup_texts.ask_one_time),
     Flow.NOTE: FlowSpec(details.note_text, _no_buttons, texts.type_or_tap),
     Flow.TAKEN_AT: FlowSpec(free_text.taken_at_text, _no_buttons, texts.type_or_tap),

@@ -89,6 +89,10 @@ async def test_a_count_that_is_no_number_is_refused_kindly_and_a_tap_counts(
     assert "type the number of pills" in chat.last()
     await chat.tap_label("30")
     assert "until Fri 11 Dec" in chat.last()
+    await chat.tap_label("60")  # the question's buttons belong to that step only
+    assert "earlier step" in chat.api.calls("answerCallbackQuery")[-1]["text"]
+    async with db.session() as session:
+        assert (await session.exec(select(Habit))).one().pills_left == 30
 
 
 async def test_a_medicine_taken_as_needed_logs_a_dose_in_one_tap_and_is_never_due(
