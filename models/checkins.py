@@ -66,7 +66,12 @@ async def record_checkin(
     now: datetime,
     merge: bool = False,
 ) -> Checkin:
-    """Store the answer to a delivery once; a later answer replaces the earlier one."""
+    """Store the answer to a delivery once; a later answer replaces the earlier one.
+
+    The parts of a night (hours, quality, bedtime, awakenings) are answered one at a time, so
+    for sleep a later answer replaces only the parts it gives.
+    """
+    merge = merge or habit.kind is HabitKind.SLEEP
     values = {
         "user_id": user.id,
         "habit_id": habit.id,
@@ -173,7 +178,6 @@ async def log_checkin(
 
     With a habit, the entry is that habit's (its open reminder, if any); else the kind's.
     message_id is the typed message's, so that editing the message corrects this entry.
-    A sleep detail typed after the morning answer adds to it rather than replacing it.
     """
     habit_id = habit.id if habit is not None else None
     delivery = None
@@ -184,9 +188,8 @@ async def log_checkin(
     if delivery is not None:
         answered = await session.get(Habit, delivery.habit_id)
         checkin = await record_checkin(
-            session, user=user, delivery=delivery, habit=answered, entry=entry, now=now,
-            merge=kind is HabitKind.SLEEP,
-        )  # type: ignore[arg-type]  # fmt: skip
+            session, user=user, delivery=delivery, habit=answered, entry=entry, now=now
+        )  # type: ignore[arg-type]
         if message_id is not None:
             checkin.source_message_id = message_id
             session.add(checkin)

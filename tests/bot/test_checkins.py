@@ -85,6 +85,19 @@ async def test_sleep_hours_then_quality(app, chat, db, clock, no_errors):
     assert len(chat.texts()) == 1  # every tap edited the one morning message
 
 
+async def test_a_night_told_in_parts_keeps_every_part(app, chat, db, clock, no_errors):
+    clock.set(datetime(2026, 11, 26, 11, 0, tzinfo=UTC))
+    await factories.user(db, now=clock())
+    await factories.habit(
+        db, kind=HabitKind.SLEEP, times=[(22, 30), (12, 0)], now=clock().replace(hour=10)
+    )
+    await app.bot_data["deps"].dispatcher.tick()
+    await chat.say("went to bed at 23:30, woke twice")  # answers the open morning question
+    await chat.tap_label("7h")  # on the morning question: the hours, and only the hours
+    [checkin] = await _checkins(db)
+    assert (checkin.value, checkin.bedtime_minute, checkin.awakenings) == (7.0, 23 * 60 + 30, 2)
+
+
 async def test_snooze_brings_it_back(app, chat, db, clock, no_errors):
     clock.set(NOON_BERLIN)
     await _due_now(db, clock, HabitKind.MEDICATION, name="Lithium")
