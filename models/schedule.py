@@ -103,22 +103,37 @@ def _next_fire_cached(key: RuleKey, after: datetime, tz: str) -> datetime | None
         )
         fire = resolve_local(local)
         return fire if fire > after else None
-    fire_days = format_cron_days((d + day_shift) % 7 for d in parse_cron_days(days))
-    trigger = _wall_clock_cron(fire_minute // 60, fire_minute % 60, fire_days)
-    # CronTrigger walks the calendar on wall-clock time that has no daylight saving (read as
-    # UTC); zoneinfo then places each wall time in the zone. Run in the zone itself, the trigger
-    # skips a day whose clocks jump at midnight. Start a day early: an instant can read as the
-    # next local date while that date's repeated hour is still to come.
-    wall = after.astimezone(zone(tz)).replace(tzinfo=UTC) - timedelta(days=1)
+    trigger = (fire_minute // 60, fire_minute % 60, _shifted_days(days, day_shift))
+    # Start a day early: an instant can read as the next local date while that date's
+    # repeated hour is still to come.
+    day = after.astimezone(zone(tz)).date() - timedelta(days=1)
     for _ in range(9):
-        found = trigger.get_next_fire_time(None, wall)
-        if found is None:
+        wall = _first_fire_on_or_after(trigger, day)
+        if wall is None:
             return None
-        fire = resolve_local(found.replace(tzinfo=zone(tz), fold=0))
+        fire = resolve_local(datetime.combine(wall.date(), wall.time(), tzinfo=zone(tz)))
         if fire > after:
             return fire
-        wall = found + timedelta(seconds=1)
+        day = wall.date() + timedelta(days=1)
     raise AssertionError("no fire time found within nine days")
+
+
+@lru_cache(maxsize=512)
+def _shifted_days(days: str, day_shift: int) -> str:
+    return format_cron_days((d + day_shift) % 7 for d in parse_cron_days(days))
+
+
+@lru_cache(maxsize=16384)
+def _first_fire_on_or_after(trigger: tuple[int, int, str], day: date) -> datetime | None:
+    """Return the trigger's first wall time on or after a day (cached: zones share dates).
+
+    CronTrigger walks the calendar on wall-clock time with no daylight saving (read as UTC);
+    the caller places the wall time in the user's zone. Run in the zone itself, the trigger
+    skips a day whose clocks jump at midnight.
+    """
+    start = datetime.combine(day, time(0), tzinfo=UTC)
+    found = _wall_clock_cron(*trigger).get_next_fire_time(None, start)
+    return found.replace(tzinfo=None) if found is not None else None
 
 
 # About 2.6 kB each, and only (time, days) matter: the zone is applied afterwards.
