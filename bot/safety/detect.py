@@ -14,7 +14,10 @@ from bot.safety.fuzzy import FuzzyIndex
 from bot.safety.lexicon import (
     COMMON,
     GAP_WORDS,
+    MANY,
+    MANY_FROM,
     NUMBER,
+    UNIT,
     Lexicon,
     NearRule,
     Pattern,
@@ -26,6 +29,9 @@ from bot.safety.lexicon import (
 from bot.safety.normalise import normalise
 
 NEGATION_REACH = 3  # words before a rule's span in which a "not" still counts
+GUARD_REACH = 3  # words around a rule's span in which a guard ("chopping", "she") still counts
+MANY_BELOW = 1000  # from here a number is more likely a year or a code than a count
+CLOCK = "clock"  # words before a number that make it a time ("at 10")
 _CENSOR_GUESSES = ("a", "e", "i", "o", "u", "")  # what "*" hid in "k*ll" or "s*icide"
 Tags = frozenset[Tag]
 
@@ -49,6 +55,7 @@ def explain(text: str) -> Assessment:
     tokens = normalise(text)
     tags = [_tags_for(token) for token in tokens]
     _tag_phrases(lexicon, tokens, tags)
+    _tag_counts(tokens, tags)
     _hide_benign(lexicon, tokens, tags)
     fired = _patterns_fired(lexicon, tokens, tags) + _rules_fired(lexicon, tags)
     level = max((level for _, level in fired), default=Risk.NONE)
@@ -97,6 +104,26 @@ def _tag_phrases(lexicon: Lexicon, tokens: list[str], tags: list[Tags]) -> None:
             if tuple(tokens[start:end]) == words:
                 for position in range(start, end):
                     tags[position] = tags[position] | {tag}
+
+
+def _tag_counts(tokens: list[str], tags: list[Tags]) -> None:
+    """Mark a number as "many" when it counts things ("20 of my"), not a dose, time or year."""
+    for position, token in enumerate(tokens):
+        if not token.isdigit() or not MANY_FROM <= int(token) < MANY_BELOW:
+            continue
+        after = tokens[position + 1] if position + 1 < len(tokens) else ""
+        before = tokens[position - 1] if position else ""
+        if after.isdigit() or before.isdigit():
+            continue  # "10 30" was a clock time
+        if position + 1 < len(tokens) and _has_concept(tags[position + 1], UNIT):
+            continue
+        if position and _has_concept(tags[position - 1], CLOCK):
+            continue
+        tags[position] = tags[position] | {(COMMON, MANY)}
+
+
+def _has_concept(tags: Tags, concept: str) -> bool:
+    return any(tag_concept == concept for _, tag_concept in tags)
 
 
 def _hide_benign(lexicon: Lexicon, tokens: list[str], tags: list[Tags]) -> None:
@@ -168,20 +195,19 @@ def _rules_fired(lexicon: Lexicon, tags: list[Tags]) -> list:
 
 def _rule_level(rule: NearRule, language: str, positions: dict[Tag, list[int]]) -> Risk:
     """Return the rule's level for the best placement of its concepts, after negation."""
-    found = [
-        sorted(positions.get((language, c), []) + positions.get((COMMON, c), []))
-        for c in rule.concepts
-    ]
+    found = [_positions(positions, language, (c,)) for c in rule.concepts]
     if not all(found):
         return Risk.NONE
     negations = positions.get((language, "neg"), [])
+    guards = _positions(positions, language, rule.unless)
+    guards_before = _positions(positions, language, rule.unless_before)
     best = Risk.NONE
     for anchor in min(found, key=len):
         # Only words within the window of an anchor can share a placement with it.
         near = [[p for p in ps if abs(p - anchor) <= rule.window] for ps in found]
         for placement in itertools.product(*near):
             first, last = min(placement), max(placement)
-            if last - first > rule.window:
+            if last - first > rule.window or _guarded(placement, guards, guards_before):
                 continue
             negated = any(
                 first - NEGATION_REACH <= n <= last and n not in placement for n in negations
@@ -193,3 +219,21 @@ def _rule_level(rule: NearRule, language: str, positions: dict[Tag, list[int]]) 
             if best == rule.level:
                 return best
     return best
+
+
+def _positions(positions: dict[Tag, list[int]], language: str, concepts) -> list[int]:
+    """Return where words of any of the concepts stand, in the language or in common."""
+    return sorted(
+        p
+        for c in concepts
+        for p in positions.get((language, c), []) + positions.get((COMMON, c), [])
+    )
+
+
+def _guarded(placement: tuple[int, ...], guards: list[int], guards_before: list[int]) -> bool:
+    """Tell whether a guard word stands in or around the placement (or just before it)."""
+    first, last = min(placement), max(placement)
+    around = any(
+        first - GUARD_REACH <= g <= last + GUARD_REACH and g not in placement for g in guards
+    )
+    return around or any(first - GUARD_REACH <= g < first for g in guards_before)

@@ -23,6 +23,9 @@ from bot.safety.normalise import normalise
 
 COMMON = "*"  # concept words shared by every language (medicine names)
 NUMBER = "#"  # the concept every number token belongs to
+MANY = "many"  # also the concept of a number from MANY_FROM on that no unit follows ("20 of my")
+MANY_FROM = 5
+UNIT = "unit"  # words after a number that make it a dose or a time ("20 mg", "10 years")
 GAP_WORDS = 3
 Tag = tuple[str, str]  # (language, concept) or (language, "=word") for a literal
 
@@ -60,6 +63,8 @@ class NearRule:
     concepts: tuple[str, ...]
     window: int  # all concepts within this many words of each other, in any order
     negated: str  # what a negation just before or inside does: "keep", "lower" or "drop"
+    unless: tuple[str, ...] = ()  # guard concepts in or around the span cancel it ("chopping")
+    unless_before: tuple[str, ...] = ()  # guard concepts just before it cancel it ("she", "film")
 
 
 @dataclass
@@ -149,6 +154,8 @@ def _read_rules(data: dict) -> tuple[NearRule, ...]:
             concepts=tuple(rule["concepts"]),
             window=rule.get("window", 0),
             negated=rule.get("negated", "keep"),
+            unless=tuple(rule.get("unless", ())),
+            unless_before=tuple(rule.get("unless_before", ())),
         )
         for rule in data["near"]
     )

@@ -18,9 +18,13 @@ _VARIATION_SELECTORS = re.compile("[\ufe00-\ufe0f\U000e0100-\U000e01ef]")
 _STACKED_MARKS = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
 # Latin letters that look like Cyrillic ones, for words typed mostly in Cyrillic ("умеpеть"
 # with a Latin p); the other way round, anyascii already turns Cyrillic look-alikes into Latin.
-_LATIN_TO_CYRILLIC = str.maketrans("aeopcyxkmthbi", "аеорсухкмтнві")
+_LOOK_ALIKES = "aeopcyxkmthbi"
+_LATIN_TO_CYRILLIC = str.maketrans(_LOOK_ALIKES, "аеорсухкмтнві")
 _CYRILLIC = re.compile("[\u0400-\u04ff]")
 _LATIN = re.compile("[a-z]")
+# Letters that only one of the two scripts has: they tell which script a mixed word is in.
+_ONLY_LATIN = re.compile(f"[^\\W\\d_{_LOOK_ALIKES}\u0400-\u04ff]")
+_ONLY_CYRILLIC = re.compile("[бгдёжзийлпфцчшщъыьэюяєїґ]")
 _WORDS = re.compile(r"\w+", re.UNICODE)
 # Digits and symbols that stand in for letters inside a word ("k1ll", "$uicide", "d!e").
 _LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a",
@@ -47,16 +51,27 @@ def _unmask(text: str) -> str:
     folded = unicodedata.normalize("NFKC", text).casefold()
     visible = "".join(c for c in folded if unicodedata.category(c) not in _INVISIBLE_CATEGORIES)
     visible = _STACKED_MARKS.sub("", _VARIATION_SELECTORS.sub("", visible))
-    if _CYRILLIC.search(visible):
-        visible = _WORDS.sub(_cyrillic_word, visible)
+    cyrillic = len(_CYRILLIC.findall(visible))
+    if cyrillic:
+        mostly_cyrillic = cyrillic > len(_LATIN.findall(visible))
+        visible = _WORDS.sub(lambda m: _cyrillic_word(m.group(), mostly_cyrillic), visible)
     ascii_text = visible if visible.isascii() else anyascii(visible)
     return _APOSTROPHES.sub("", ascii_text).lower()
 
 
-def _cyrillic_word(match: re.Match[str]) -> str:
-    word = match.group()
+def _cyrillic_word(word: str, mostly_cyrillic: bool) -> str:
+    """Give a word typed in both scripts its Cyrillic letters back ("yмepeть", "пoкoнчить").
+
+    In a message mostly in Cyrillic, a word of look-alike Latin letters only ("c") is Cyrillic.
+    """
     cyrillic = len(_CYRILLIC.findall(word))
-    if cyrillic and _LATIN.search(word) and cyrillic >= len(word) / 2:
+    if not _LATIN.search(word):
+        return word
+    if not cyrillic:
+        lookalikes_only = mostly_cyrillic and not _ONLY_LATIN.search(word)
+        return word.translate(_LATIN_TO_CYRILLIC) if lookalikes_only else word
+    only_cyrillic, only_latin = len(_ONLY_CYRILLIC.findall(word)), len(_ONLY_LATIN.findall(word))
+    if only_cyrillic > only_latin or (only_cyrillic == only_latin and cyrillic >= len(word) / 2):
         return word.translate(_LATIN_TO_CYRILLIC)
     return word
 
