@@ -29,7 +29,6 @@ from bot.safety.lexicon import (
 from bot.safety.normalise import normalise
 
 NEGATION_REACH = 3  # words before a rule's span in which a "not" still counts
-GUARD_REACH = 3  # words around a rule's span in which a guard ("chopping", "she") still counts
 MANY_BELOW = 1000  # from here a number is more likely a year or a code than a count
 CLOCK = "clock"  # words before a number that make it a time ("at 10")
 _CENSOR_GUESSES = ("a", "e", "i", "o", "u", "")  # what "*" hid in "k*ll" or "s*icide"
@@ -182,32 +181,32 @@ def _rules_fired(lexicon: Lexicon, tags: list[Tags]) -> list:
     for language, concept in positions:
         concepts.setdefault(language, set()).add(concept)
     common = concepts.pop(COMMON, set())
+    readable = [(language, present | common) for language, present in concepts.items()]
     fired = []
     for rule in lexicon.rules:
-        for language, present in concepts.items():
-            if not all(c in present or c in common for c in rule.concepts):
+        needed = frozenset(rule.concepts)
+        for language, present in readable:
+            if not needed <= present:
                 continue
-            level = _rule_level(rule, language, positions)
+            level = _rule_level(rule, language, positions, tags)
             if level > Risk.NONE:
                 fired.append((rule.name, level))
     return fired
 
 
-def _rule_level(rule: NearRule, language: str, positions: dict[Tag, list[int]]) -> Risk:
+def _rule_level(rule: NearRule, language: str, positions: dict[Tag, list[int]], tags) -> Risk:
     """Return the rule's level for the best placement of its concepts, after negation."""
-    found = [_positions(positions, language, (c,)) for c in rule.concepts]
+    found = [_positions(positions, (language,), (c,)) for c in rule.concepts]
     if not all(found):
         return Risk.NONE
     negations = positions.get((language, "neg"), [])
-    guards = _positions(positions, language, rule.unless)
-    guards_before = _positions(positions, language, rule.unless_before)
     best = Risk.NONE
     for anchor in min(found, key=len):
         # Only words within the window of an anchor can share a placement with it.
         near = [[p for p in ps if abs(p - anchor) <= rule.window] for ps in found]
         for placement in itertools.product(*near):
             first, last = min(placement), max(placement)
-            if last - first > rule.window or _guarded(placement, guards, guards_before):
+            if last - first > rule.window or _guarded(rule, language, placement, positions, tags):
                 continue
             negated = any(
                 first - NEGATION_REACH <= n <= last and n not in placement for n in negations
@@ -221,19 +220,30 @@ def _rule_level(rule: NearRule, language: str, positions: dict[Tag, list[int]]) 
     return best
 
 
-def _positions(positions: dict[Tag, list[int]], language: str, concepts) -> list[int]:
-    """Return where words of any of the concepts stand, in the language or in common."""
+def _positions(positions: dict[Tag, list[int]], languages, concepts) -> list[int]:
+    """Return where words of any of the concepts stand, in the languages or in common."""
     return sorted(
-        p
-        for c in concepts
-        for p in positions.get((language, c), []) + positions.get((COMMON, c), [])
+        {p for c in concepts for lang in (*languages, COMMON) for p in positions.get((lang, c), [])}
     )
 
 
-def _guarded(placement: tuple[int, ...], guards: list[int], guards_before: list[int]) -> bool:
-    """Tell whether a guard word stands in or around the placement (or just before it)."""
+def _guarded(rule: NearRule, language: str, placement, positions, tags) -> bool:
+    """Tell whether a guard word stands in or around the placement (or just before it).
+
+    Guards count in every language the placement's words can be read in: "overdose" is a
+    word of several languages, and "fertiliser" beside it guards it in all of them.
+    """
+    if not rule.unless and not rule.unless_before:
+        return False
+    readings = {language}.union(*({lang for lang, _ in tags[p]} for p in placement))
+    languages = [lang for lang in readings if all(_reads(tags[p], lang) for p in placement)]
     first, last = min(placement), max(placement)
-    around = any(
-        first - GUARD_REACH <= g <= last + GUARD_REACH and g not in placement for g in guards
-    )
-    return around or any(first - GUARD_REACH <= g < first for g in guards_before)
+    guards = _positions(positions, languages, rule.unless)
+    if any(first - rule.reach <= g <= last + rule.reach and g not in placement for g in guards):
+        return True
+    guards_before = _positions(positions, languages, rule.unless_before)
+    return any(first - rule.reach <= g < first for g in guards_before)
+
+
+def _reads(token_tags: Tags, language: str) -> bool:
+    return any(lang in (language, COMMON) for lang, _ in token_tags)

@@ -27,6 +27,7 @@ MANY = "many"  # also the concept of a number from MANY_FROM on that no unit fol
 MANY_FROM = 5
 UNIT = "unit"  # words after a number that make it a dose or a time ("20 mg", "10 years")
 GAP_WORDS = 3
+GUARD_REACH = 3  # words around a rule's span in which a guard ("chopping", "she") still counts
 Tag = tuple[str, str]  # (language, concept) or (language, "=word") for a literal
 
 
@@ -65,6 +66,7 @@ class NearRule:
     negated: str  # what a negation just before or inside does: "keep", "lower" or "drop"
     unless: tuple[str, ...] = ()  # guard concepts in or around the span cancel it ("chopping")
     unless_before: tuple[str, ...] = ()  # guard concepts just before it cancel it ("she", "film")
+    reach: int = GUARD_REACH  # how many words around the span a guard still counts
 
 
 @dataclass
@@ -156,6 +158,7 @@ def _read_rules(data: dict) -> tuple[NearRule, ...]:
             negated=rule.get("negated", "keep"),
             unless=tuple(rule.get("unless", ())),
             unless_before=tuple(rule.get("unless_before", ())),
+            reach=rule.get("reach", GUARD_REACH),
         )
         for rule in data["near"]
     )
@@ -177,4 +180,14 @@ def load_lexicon() -> Lexicon:
         defined[language] = _add_language(lexicon, language, data)
     _check_concepts(lexicon, defined)
     lexicon.rules = _read_rules(tomllib.loads((folder / "rules.toml").read_text("utf-8")))
+    _check_rules(lexicon.rules, defined)
     return lexicon
+
+
+def _check_rules(rules: tuple[NearRule, ...], defined: dict[str, set[str]]) -> None:
+    """Fail loudly on a rule naming a concept no data file has words for (a typo)."""
+    known = set().union(*defined.values()) | {NUMBER, MANY}
+    for rule in rules:
+        for concept in (*rule.concepts, *rule.unless, *rule.unless_before):
+            if concept not in known:
+                raise ValueError(f"rule {rule.name} names unknown concept {concept!r}")
