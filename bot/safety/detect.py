@@ -129,8 +129,9 @@ def _hide_benign(lexicon: Lexicon, tokens: list[str], tags: list[Tags]) -> None:
     hidden: set[int] = set()
     for _pattern, start, end in _matches(lexicon.benign, tokens, tags):
         hidden.update(range(start, end))
+    guards = lexicon.guard_concepts  # a benign idiom is also a guard ("mir beim Grillen")
     for position in hidden:
-        tags[position] = frozenset()
+        tags[position] = frozenset(tag for tag in tags[position] if tag[1] in guards)
 
 
 def _patterns_fired(lexicon: Lexicon, tokens: list[str], tags: list[Tags]) -> list:

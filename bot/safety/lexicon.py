@@ -78,6 +78,7 @@ class Lexicon:
     anchored: dict[Tag, list[Pattern]] = field(default_factory=dict)
     benign: dict[Tag, list[Pattern]] = field(default_factory=dict)
     rules: tuple[NearRule, ...] = ()
+    guard_concepts: frozenset[str] = frozenset()  # the concepts rules name as guards
 
     def add_word(self, entry: str, tag: Tag) -> None:
         """Index one concept word or literal: a word, a "stem*" or a phrase of words."""
@@ -181,6 +182,9 @@ def load_lexicon() -> Lexicon:
     _check_concepts(lexicon, defined)
     lexicon.rules = _read_rules(tomllib.loads((folder / "rules.toml").read_text("utf-8")))
     _check_rules(lexicon.rules, defined)
+    lexicon.guard_concepts = frozenset(
+        concept for rule in lexicon.rules for concept in (*rule.unless, *rule.unless_before)
+    )
     return lexicon
 
 
