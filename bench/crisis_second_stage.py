@@ -51,25 +51,38 @@ def main() -> None:
         sets["blind_set"] = BLIND_SET
     for title, path in sets.items():
         examples = load(path)
-        similarity = model.encode([e.text for e in examples]) @ references.T
-        nearest_risk = dict(zip([e.text for e in examples], similarity[:, is_risk].max(1)))
-        nearest_benign = dict(zip([e.text for e in examples], similarity[:, ~is_risk].max(1)))
+        texts_in_set = [e.text for e in examples]
+        similarity = model.encode(texts_in_set) @ references.T
+        nearest = {
+            text: (risk, benign)
+            for text, risk, benign in zip(
+                texts_in_set,
+                similarity[:, is_risk].max(1),
+                similarity[:, ~is_risk].max(1),
+                strict=True,
+            )
+        }
         print(f"{title} ({len(examples)} messages)")
         report("patterns", examples, assess)
         for name, (floor, margin) in OPERATING_POINTS.items():
-
-            def both(text: str, floor=floor, margin=margin) -> Risk:
-                level = assess(text)
-                risk, benign = nearest_risk[text], nearest_benign[text]
-                raised = level is Risk.NONE and risk >= floor and risk - benign >= margin
-                return Risk.CONCERN if raised else level
-
-            report(f"+ {name} {floor:.2f}/{margin:.2f}", examples, both)
+            report(f"+ {name} {floor:.2f}/{margin:.2f}", examples, raiser(nearest, floor, margin))
     print(f"model and {len(texts)} references loaded in {loaded:.2f} s,", end=" ")
     print(f"peak RSS {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MiB")
     timings = time_messages(model, [e.text for e in load(EVAL_SET)], references)
     print(f"second stage per message: p50={statistics.median(timings):.2f} ms", end=" ")
     print(f"p99={statistics.quantiles(timings, n=100)[98]:.2f} ms")
+
+
+def raiser(nearest: dict, floor: float, margin: float):
+    """Return a detector: the patterns' level, raised to CONCERN where the phrases say risk."""
+
+    def detect(text: str) -> Risk:
+        level = assess(text)
+        risk, benign = nearest[text]
+        raised = level is Risk.NONE and risk >= floor and risk - benign >= margin
+        return Risk.CONCERN if raised else level
+
+    return detect
 
 
 def report(label: str, examples, detect) -> None:

@@ -1,7 +1,7 @@
 """The detector against the hand-written evaluation set (figures: bench/crisis.py)."""
 
 from bot.safety import Risk, assess
-from tests.crisis.evalset import BLIND_SET, EVAL_SET, HELDOUT_SET, load, score
+from tests.crisis.evalset import BLIND_SET, DEV_SET, EVAL_SET, HELDOUT_SET, load, score
 
 LANGUAGES = {"en", "de", "fr", "es", "pt", "it", "nl", "sv", "no", "pl", "ru", "uk", "tr", "hi",
              "hi-Latn"}  # fmt: skip
@@ -22,6 +22,28 @@ def test_recall_false_alarms_and_high_on_the_eval_set():
     assert total.recall >= 0.98
     assert total.false_alarm <= 0.03
     assert total.high_recall >= 0.95
+
+
+def test_dev_set_covers_every_language_with_risk_and_hard_benign():
+    examples = load(DEV_SET)
+    assert len(examples) >= 300
+    for language in LANGUAGES:
+        mine = [e for e in examples if e.language == language]
+        assert sum(e.risky for e in mine) >= 15, language
+        assert sum(not e.risky for e in mine) >= 7, language
+
+
+def test_recall_false_alarms_and_high_on_the_dev_set():
+    total = score(load(DEV_SET), assess)["all"]
+    assert total.recall >= 0.98
+    assert total.false_alarm <= 0.03
+    assert total.high_recall >= 0.95
+
+
+def test_sets_share_no_message():
+    sets = [load(path) for path in (EVAL_SET, HELDOUT_SET, DEV_SET)]
+    texts = [{e.text for e in examples} for examples in sets]
+    assert not texts[0] & texts[1] and not texts[0] & texts[2] and not texts[1] & texts[2]
 
 
 def test_heldout_set_is_readable_and_apart():
@@ -48,6 +70,6 @@ def test_blind_set_is_big_enough_and_covers_every_language():
 
 
 def test_every_example_level_is_a_risk_level():
-    for example in load(EVAL_SET) + load(HELDOUT_SET) + load(BLIND_SET):
+    for example in load(EVAL_SET) + load(HELDOUT_SET) + load(DEV_SET) + load(BLIND_SET):
         expected = (Risk.CONCERN, Risk.HIGH) if example.risky else (Risk.NONE,)
         assert example.minimum in expected
