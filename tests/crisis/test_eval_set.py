@@ -34,9 +34,9 @@ def test_dev_set_covers_every_language_with_risk_and_hard_benign():
 
 
 def test_recall_false_alarms_and_high_on_the_dev_set():
-    """Held a point below the eval set: it keeps fresh phrasings that are left ambiguous."""
+    """Held below the eval set: it keeps fresh phrasings left ambiguous (CONCERN, not HIGH)."""
     total = score(load(DEV_SET), assess)["all"]
-    assert total.recall >= 0.97
+    assert total.recall >= 0.96
     assert total.false_alarm <= 0.03
     assert total.high_recall >= 0.95
 
