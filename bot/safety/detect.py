@@ -12,6 +12,7 @@ from functools import lru_cache
 
 from bot.safety.fuzzy import FuzzyIndex
 from bot.safety.lexicon import (
+    CLOCK,
     COMMON,
     GAP_WORDS,
     MANY,
@@ -30,7 +31,6 @@ from bot.safety.normalise import normalise
 
 NEGATION_REACH = 3  # words before a rule's span in which a "not" still counts
 MANY_BELOW = 1000  # from here a number is more likely a year or a code than a count
-CLOCK = "clock"  # words before a number that make it a time ("at 10")
 _CENSOR_GUESSES = ("a", "e", "i", "o", "u", "")  # what "*" hid in "k*ll" or "s*icide"
 Tags = frozenset[Tag]
 

@@ -11,6 +11,12 @@ Pattern syntax (one string per pattern, pieces separated by spaces):
     ~         up to three other words in between
     #         a number
 Every {concept} a pattern names must have words in its language or in common.toml.
+
+A rule in rules.toml names concepts that must all stand within `window` words, in any order,
+and may name guards: `unless` concepts within `reach` words of the span (or inside it) and
+`unless_before` concepts just before it cancel it ("cut again" but not "cut the grass again";
+"jumped off the bridge" but not "she jumped off the bridge in the film"). Every concept a rule
+names must have words in some data file.
 """
 
 import tomllib
@@ -26,6 +32,7 @@ NUMBER = "#"  # the concept every number token belongs to
 MANY = "many"  # also the concept of a number from MANY_FROM on that no unit follows ("20 of my")
 MANY_FROM = 5
 UNIT = "unit"  # words after a number that make it a dose or a time ("20 mg", "10 years")
+CLOCK = "clock"  # words before a number that make it a time ("at 10")
 GAP_WORDS = 3
 GUARD_REACH = 3  # words around a rule's span in which a guard ("chopping", "she") still counts
 Tag = tuple[str, str]  # (language, concept) or (language, "=word") for a literal
