@@ -3,9 +3,11 @@
 python bench/crisis.py [--misses] [--rounds 20]
 
 Prints recall, HIGH recall and false alarms per language for tests/crisis/eval_set.tsv (the
-set the detector was tuned on), heldout_set.tsv (never tuned on) and blind_set.tsv (written by
-someone who never saw bot/safety or the other sets), then p50/p99 latency per message with a
-cold cache (first pass) and warm, and ends with the line
+set the detector was tuned on), heldout_set.tsv (never tuned on), dev_set.tsv (written to
+generalise the detector by structure, and tuned on) and blind_set.tsv (written by someone who
+never saw bot/safety or the other sets), then p50/p99 latency per message with a cold cache
+(first pass), warm, and warm taking each message's best pass (what the code costs, without
+the other processes that share the machine), and ends with the line
 `crisis: recall=R false_alarm=F p99_us=P n=N` for the tuned set. --misses lists the tuned
 set's misses by rule; held-out and blind misses are never printed, so they cannot steer tuning.
 """
@@ -21,7 +23,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from bot.safety import assess, explain
 from bot.safety.detect import _tags_for
 from bot.safety.lexicon import load_lexicon
-from tests.crisis.evalset import BLIND_SET, EVAL_SET, HELDOUT_SET, Example, load, score
+from tests.crisis.evalset import BLIND_SET, DEV_SET, EVAL_SET, HELDOUT_SET, Example, load, score
 
 
 def print_scores(title: str, examples: list[Example]) -> None:
@@ -36,21 +38,27 @@ def print_scores(title: str, examples: list[Example]) -> None:
         )
 
 
-def latencies_us(texts: list[str], rounds: int) -> tuple[list[float], list[float]]:
-    """Time each message: the first pass with an empty token cache, then `rounds` warm passes."""
+def latencies_us(texts: list[str], rounds: int) -> tuple[list[float], list[float], list[float]]:
+    """Time each message: the first pass with an empty token cache, then `rounds` warm passes.
+
+    Returns the cold times, all warm times, and each message's best warm time.
+    """
     _tags_for.cache_clear()
     cold = []
     for text in texts:
         start = time.perf_counter_ns()
         assess(text)
         cold.append((time.perf_counter_ns() - start) / 1000)
-    warm = []
+    warm: list[float] = []
+    best = [float("inf")] * len(texts)
     for _ in range(rounds):
-        for text in texts:
+        for index, text in enumerate(texts):
             start = time.perf_counter_ns()
             assess(text)
-            warm.append((time.perf_counter_ns() - start) / 1000)
-    return cold, warm
+            elapsed = (time.perf_counter_ns() - start) / 1000
+            warm.append(elapsed)
+            best[index] = min(best[index], elapsed)
+    return cold, warm, best
 
 
 def p99(values: list[float]) -> float:
@@ -68,6 +76,7 @@ def main() -> None:
     tuned, heldout = load(EVAL_SET), load(HELDOUT_SET)
     print_scores("eval_set.tsv, tuned on", tuned)
     print_scores("heldout_set.tsv, never tuned on", heldout)
+    print_scores("dev_set.tsv, written to generalise, tuned on", load(DEV_SET))
     print_scores("blind_set.tsv, written blind, never tuned on", load(BLIND_SET))
     if args.misses:
         for example in tuned:
@@ -79,12 +88,15 @@ def main() -> None:
                     f" {found.rules} {example.text!r}"
                 )
     texts = [e.text for e in tuned + heldout]
-    cold, warm = latencies_us(texts, args.rounds)
+    cold, warm, best = latencies_us(texts, args.rounds)
     print(
         f"latency per message, cold cache: p50={statistics.median(cold):.0f} us p99={p99(cold):.0f} us"
     )
     print(
         f"latency per message, warm:       p50={statistics.median(warm):.0f} us p99={p99(warm):.0f} us"
+    )
+    print(
+        f"latency per message, best pass:  p50={statistics.median(best):.0f} us p99={p99(best):.0f} us"
     )
     total = score(tuned, assess)["all"]
     print(

