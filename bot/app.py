@@ -1,5 +1,6 @@
 """Composition root: build the Application with its handlers, sender and dispatcher loop."""
 
+import asyncio
 import logging
 from dataclasses import replace
 from datetime import UTC, timedelta
@@ -8,7 +9,7 @@ from telegram import BotCommand
 from telegram.constants import ParseMode
 from telegram.ext import AIORateLimiter, Application, ApplicationBuilder, ContextTypes, Defaults
 
-from bot import handlers, i18n, log_safety
+from bot import handlers, i18n, log_safety, safety
 from bot.context import Ctx, Deps
 from bot.handlers import errors
 from bot.sender import DatabaseLookup, LanguageOf, TelegramSender
@@ -71,6 +72,9 @@ async def on_startup(app: Application) -> None:
     """Migrate, announce the commands and resend what a crash left (tests call this too)."""
     deps: Deps = app.bot_data["deps"]
     await deps.db.migrate()
+    # The crisis detector's data (15 languages) take a few hundred ms to read: read them here,
+    # off the event loop, so that the first message is not the one that waits.
+    await asyncio.to_thread(safety.warm_up)
     await set_command_menus(app)
     if deps.db.is_sqlite:
         recovered = await deps.dispatcher.recover()

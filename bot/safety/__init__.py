@@ -5,7 +5,7 @@ gently whether the person is safe) or HIGH (intent, a plan, means, preparation, 
 or self-harm: give the crisis resources at once).
 """
 
-from bot.safety.detect import Assessment, assess, explain
+from bot.safety.detect import Assessment, assess, explain, warm_up
 from bot.safety.lexicon import Risk
 
-__all__ = ["Assessment", "Risk", "assess", "explain"]
+__all__ = ["Assessment", "Risk", "assess", "explain", "warm_up"]

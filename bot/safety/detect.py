@@ -61,6 +61,11 @@ def explain(text: str) -> Assessment:
     return Assessment(level, tuple(sorted({name for name, _ in fired})))
 
 
+def warm_up() -> None:
+    """Read the data files and build the misspelling index now, not on the first message."""
+    _fuzzy()
+
+
 @lru_cache(maxsize=1)
 def _fuzzy() -> FuzzyIndex:
     lexicon = load_lexicon()

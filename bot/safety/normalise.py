@@ -48,6 +48,8 @@ def normalise(text: str) -> list[str]:
 
 def _unmask(text: str) -> str:
     """Undo the Unicode disguises: width, invisible characters, stacked marks, scripts."""
+    if text.isascii():  # nothing to undo but case (most messages, and most data-file words)
+        return _APOSTROPHES.sub("", text.lower())
     folded = unicodedata.normalize("NFKC", text).casefold()
     visible = "".join(c for c in folded if unicodedata.category(c) not in _INVISIBLE_CATEGORIES)
     visible = _STACKED_MARKS.sub("", _VARIATION_SELECTORS.sub("", visible))

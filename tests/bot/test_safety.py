@@ -9,6 +9,8 @@ from telegram import Update
 from bot.app import build_application, on_startup
 from bot.config import Settings
 from bot.context import Deps
+from bot.safety.detect import _fuzzy
+from bot.safety.lexicon import load_lexicon
 from models import users
 from models.tables import SafetyEvent
 from models.types import HabitKind, SafetyEventKind
@@ -279,3 +281,17 @@ async def test_crisis_message_is_not_read_as_a_checkin(chat, db, clock, no_error
     await chat.say("I keep thinking about killing myself")
     assert len(chat.texts()) == before + 1
     assert "didn't quite catch" not in chat.last()
+
+
+async def test_start_up_reads_the_crisis_data_before_the_first_message(fake_api, db, clock):
+    """Fifteen languages' data take a few hundred ms to read: at start-up, not in a reply."""
+    load_lexicon.cache_clear()
+    _fuzzy.cache_clear()
+    settings = Settings(
+        _env_file=None, telegram_bot_token=fake_api.token, telegram_api_base_url=fake_api.base_url
+    )
+    app = build_application(Deps(settings=settings, db=db, clock=clock, sleep=clock.sleep))
+    async with app:
+        await on_startup(app)
+    assert load_lexicon.cache_info().currsize == 1
+    assert _fuzzy.cache_info().currsize == 1
