@@ -28,6 +28,10 @@ LANGUAGES = {"en", "de", "fr", "es", "pt", "it", "nl", "sv", "no", "pl", "ru", "
         ("took 20 mg of sertraline this morning", Risk.NONE),  # a dose, not a count
         ("took my 7 tablets for the week out of the blister", Risk.NONE),
         ("I take all my pills at once with breakfast", Risk.NONE),
+        ("I bought 5 boxes of paracetamol", Risk.HIGH),  # a count of packs
+        ("I have 14 pills left in the box", Risk.NONE),  # a refill count is not a stockpile
+        ("new box of 30 tablets", Risk.NONE),
+        ("got 90 tablets from the pharmacy today", Risk.NONE),
         # self-harm acts
         ("I cut again tonight, deeper than before", Risk.HIGH),
         ("me volví a cortar anoche y no para de sangrar", Risk.HIGH),
