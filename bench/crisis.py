@@ -4,12 +4,12 @@ python bench/crisis.py [--misses] [--rounds 20]
 
 Prints recall, HIGH recall and false alarms per language for tests/crisis/eval_set.tsv (the
 set the detector was tuned on), heldout_set.tsv (never tuned on), dev_set.tsv (written to
-generalise the detector by structure, and tuned on) and blind_set.tsv (written by someone who
-never saw bot/safety or the other sets), then p50/p99 latency per message with a cold cache
+generalise the detector by structure, and tuned on), blind_set.tsv and blind2_set.tsv (each
+written by someone who never saw bot/safety or the other sets), then p50/p99 latency per message with a cold cache
 (first pass), warm, and warm taking each message's best pass (what the code costs, without
 the other processes that share the machine), and ends with the line
 `crisis: recall=R false_alarm=F p99_us=P n=N` for the tuned set. --misses lists the tuned
-set's misses by rule; held-out and blind misses are never printed, so they cannot steer tuning.
+set's misses by rule; held-out and blind misses (both blind sets) are never printed, so they cannot steer tuning.
 """
 
 import argparse
@@ -23,7 +23,16 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from bot.safety import assess, explain
 from bot.safety.detect import _tags_for
 from bot.safety.lexicon import load_lexicon
-from tests.crisis.evalset import BLIND_SET, DEV_SET, EVAL_SET, HELDOUT_SET, Example, load, score
+from tests.crisis.evalset import (
+    BLIND2_SET,
+    BLIND_SET,
+    DEV_SET,
+    EVAL_SET,
+    HELDOUT_SET,
+    Example,
+    load,
+    score,
+)
 
 
 def print_scores(title: str, examples: list[Example]) -> None:
@@ -78,6 +87,7 @@ def main() -> None:
     print_scores("heldout_set.tsv, never tuned on", heldout)
     print_scores("dev_set.tsv, written to generalise, tuned on", load(DEV_SET))
     print_scores("blind_set.tsv, written blind, never tuned on", load(BLIND_SET))
+    print_scores("blind2_set.tsv, a second set written blind, never tuned on", load(BLIND2_SET))
     if args.misses:
         for example in tuned:
             found = explain(example.text)

@@ -12,6 +12,9 @@ EVAL_SET = HERE / "eval_set.tsv"
 HELDOUT_SET = HERE / "heldout_set.tsv"
 DEV_SET = HERE / "dev_set.tsv"  # written to generalise by structure, and tuned on
 BLIND_SET = HERE / "blind_set.tsv"  # written without sight of bot/safety; reported, never asserted
+BLIND2_SET = (
+    HERE / "blind2_set.tsv"
+)  # a second blind set, by another hand; reported, never asserted
 _ESCAPE = re.compile(r"\\u([0-9a-fA-F]{4})")
 _LEVELS = {"concern": Risk.CONCERN, "high": Risk.HIGH, "-": Risk.NONE}
 

@@ -1,7 +1,15 @@
 """The detector against the hand-written evaluation set (figures: bench/crisis.py)."""
 
 from bot.safety import Risk, assess
-from tests.crisis.evalset import BLIND_SET, DEV_SET, EVAL_SET, HELDOUT_SET, load, score
+from tests.crisis.evalset import (
+    BLIND2_SET,
+    BLIND_SET,
+    DEV_SET,
+    EVAL_SET,
+    HELDOUT_SET,
+    load,
+    score,
+)
 
 LANGUAGES = {"en", "de", "fr", "es", "pt", "it", "nl", "sv", "no", "pl", "ru", "uk", "tr", "hi",
              "hi-Latn"}  # fmt: skip
@@ -70,7 +78,26 @@ def test_blind_set_is_big_enough_and_covers_every_language():
     )
 
 
+def test_second_blind_set_is_big_enough_and_covers_every_language():
+    """Size and coverage only: the detector's figures on it are reported by bench/crisis.py."""
+    examples = load(BLIND2_SET)
+    assert len(examples) >= 500
+    assert sum(e.risky for e in examples) >= 340
+    assert sum(not e.risky for e in examples) >= 160
+    assert {e.language for e in examples} == LANGUAGES
+    for language in LANGUAGES:
+        mine = [e for e in examples if e.language == language]
+        assert sum(e.risky for e in mine) >= 18, language
+        assert sum(not e.risky for e in mine) >= 9, language
+    english = [e for e in examples if e.language == "en"]
+    assert sum(e.risky for e in english) > max(
+        sum(e.risky for e in examples if e.language == other) for other in LANGUAGES - {"en"}
+    )
+
+
 def test_every_example_level_is_a_risk_level():
-    for example in load(EVAL_SET) + load(HELDOUT_SET) + load(DEV_SET) + load(BLIND_SET):
+    for example in (
+        load(EVAL_SET) + load(HELDOUT_SET) + load(DEV_SET) + load(BLIND_SET) + load(BLIND2_SET)
+    ):
         expected = (Risk.CONCERN, Risk.HIGH) if example.risky else (Risk.NONE,)
         assert example.minimum in expected
