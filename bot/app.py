@@ -10,8 +10,10 @@ from telegram.constants import ParseMode
 from telegram.ext import AIORateLimiter, Application, ApplicationBuilder, ContextTypes, Defaults
 
 from bot import handlers, i18n, log_safety, safety
+from bot.admin import AdminServer
 from bot.context import Ctx, Deps
 from bot.handlers import errors
+from bot.measured import CountingRequest, MeasuredApplication
 from bot.sender import DatabaseLookup, LanguageOf, TelegramSender
 from jobs.dispatcher import Dispatcher
 from jobs.policy import DispatchPolicy
@@ -24,6 +26,8 @@ log = logging.getLogger(__name__)
 # within one second, which a per-second window answers with 429s. One message per 1/29 s
 # allows no burst and keeps a margin for network jitter (bench/README.md, "Dispatch").
 OVERALL_PER_SECOND = 29
+# python-telegram-bot's default for the bot's requests (ApplicationBuilder.connection_pool_size).
+CONNECTION_POOL_SIZE = 256
 
 
 def build_application(deps: Deps) -> Application:
@@ -32,6 +36,8 @@ def build_application(deps: Deps) -> Application:
     log_safety.install()  # from here on, no log at INFO or above shows a user's words
     app = (
         ApplicationBuilder()
+        .application_class(MeasuredApplication)
+        .request(CountingRequest(deps.metrics, connection_pool_size=CONNECTION_POOL_SIZE))
         .token(settings.telegram_bot_token.get_secret_value())
         .base_url(settings.bot_base_url)
         .base_file_url(settings.file_base_url)
@@ -52,7 +58,9 @@ def build_application(deps: Deps) -> Application:
         app.bot, deps.sleep, language_of=_language_of(deps.db), lookup=DatabaseLookup(deps.db)
     )
     policy = DispatchPolicy(grace=timedelta(minutes=settings.grace_window_minutes))
-    dispatcher = Dispatcher(deps.db, sender, deps.clock, policy=policy, sleep=deps.sleep)
+    dispatcher = Dispatcher(
+        deps.db, sender, deps.clock, policy=policy, sleep=deps.sleep, observer=deps.metrics
+    )
     app.bot_data["deps"] = replace(deps, dispatcher=dispatcher)
     app.add_handlers(handlers.BY_GROUP)
     app.add_error_handler(errors.apologise_and_log)
@@ -83,12 +91,26 @@ async def on_startup(app: Application) -> None:
 
 
 async def start_dispatching(app: Application) -> None:
-    """Start up, then let the dispatcher run in the background (tests drive it by hand)."""
+    """Start up, let the dispatcher run in the background, and open the admin port if set."""
     await on_startup(app)
-    app.bot_data["deps"].dispatcher.start()
+    deps: Deps = app.bot_data["deps"]
+    deps.dispatcher.start()
+    if deps.settings.admin_port is not None:
+        app.bot_data["admin"] = start_admin(deps)
+
+
+def start_admin(deps: Deps) -> AdminServer:
+    """Serve /healthz and /metrics on ADMIN_LISTEN:ADMIN_PORT."""
+    listen, port = deps.settings.admin_listen, deps.settings.admin_port or 0
+    try:
+        return AdminServer(deps, listen, port)
+    except OSError as error:
+        raise OSError(f"cannot listen on {listen}:{port} (ADMIN_PORT): {error.strerror}") from None
 
 
 async def stop_dispatching(app: Application) -> None:
+    if (admin := app.bot_data.pop("admin", None)) is not None:
+        await admin.stop()
     await app.bot_data["deps"].dispatcher.stop()
 
 
@@ -102,4 +124,6 @@ async def set_command_menus(app: Application) -> None:
 
 
 async def on_shutdown(app: Application) -> None:
-    await app.bot_data["deps"].db.dispose()
+    deps: Deps = app.bot_data["deps"]
+    await deps.db.dispose()
+    deps.metrics.close()

@@ -1,6 +1,8 @@
 """Settings from the environment or .env; a bad value stops start-up with one clear line."""
 
+import os
 import re
+from pathlib import Path
 from typing import Annotated, Literal
 
 from pydantic import Field, SecretStr, ValidationError, ValidationInfo, field_validator
@@ -29,6 +31,13 @@ class Settings(BaseSettings):
     # Validated even when unset: in webhook mode it is required (see _webhook_secret).
     webhook_secret_token: SecretStr | None = Field(default=None, validate_default=True)
     grace_window_minutes: int = Field(default=120, ge=0, le=7 * 24 * 60)
+    log_format: Literal["text", "json"] = "text"
+    # The operator's view (/healthz, /metrics): off unless ADMIN_PORT is set.
+    admin_listen: str = "127.0.0.1"
+    admin_port: int | None = Field(default=None, ge=1, le=65535)
+    health_max_silence_seconds: int = Field(default=180, ge=10, le=24 * 3600)
+    health_max_late_seconds: int = Field(default=600, ge=10, le=7 * 24 * 3600)
+    prometheus_multiproc_dir: Path | None = None
 
     @field_validator("telegram_bot_token")
     @classmethod
@@ -79,6 +88,23 @@ class Settings(BaseSettings):
     @classmethod
     def _upper(cls, value: object) -> object:
         return value.strip().upper() if isinstance(value, str) else value
+
+    @field_validator("log_format", mode="before")
+    @classmethod
+    def _lower(cls, value: object) -> object:
+        return value.strip().lower() if isinstance(value, str) else value
+
+    @field_validator("prometheus_multiproc_dir")
+    @classmethod
+    def _multiproc_dir(cls, value: Path | None) -> Path | None:
+        if value is None:
+            return None
+        # prometheus-client reads the variable itself, once, when it is first imported.
+        if os.environ.get("PROMETHEUS_MULTIPROC_DIR") != str(value):
+            raise ValueError("set it in the process environment, not only in .env")
+        if not value.is_dir() or not os.access(value, os.W_OK):
+            raise ValueError(f"expected a folder this process can write to, not {value}")
+        return value
 
     @field_validator("allowed_user_ids", mode="before")
     @classmethod

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from telegram.ext import CallbackContext, ExtBot
 
 from bot.config import Settings
+from bot.metrics import Metrics
 from jobs.clock import Clock, Sleep
 from models.db import Database
 
@@ -26,6 +27,7 @@ class Deps:
     clock: Clock
     sleep: Sleep = field(default=asyncio.sleep)
     dispatcher: "Dispatcher | None" = None
+    metrics: Metrics = field(default_factory=Metrics)
     # Called with a user's id once their data is erased, for what the composition root keeps
     # elsewhere (the local chat's saved files).
     on_user_erased: Callable[[int], None] = _nothing_kept_elsewhere

@@ -9,6 +9,7 @@ from datetime import datetime
 from typing import NamedTuple
 
 from jobs.clock import Clock, Sleep
+from jobs.observe import DispatchCounters, DispatchObserver
 from jobs.policy import DispatchPolicy
 from jobs.sender import CatchUp, DueReminder, DueSummary, Sender, SendOutcome, SendResult
 from jobs.summaries import weekly_summary
@@ -51,8 +52,10 @@ class Dispatcher:
         policy: DispatchPolicy = DEFAULT_POLICY,
         sleep: Sleep = asyncio.sleep,
         summary_builder: SummaryBuilder = weekly_summary,
+        observer: DispatchObserver | None = None,
     ) -> None:
         self.db, self.sender, self.clock, self.sleep = db, sender, clock, sleep
+        self.observer = observer if observer is not None else DispatchCounters()
         self.policy, self.summary_builder = policy, summary_builder
         self._lock = asyncio.Lock()
         self._woken = asyncio.Event()
@@ -84,6 +87,7 @@ class Dispatcher:
                 progressed = True
                 await self._send_all(claimed)
             self._planned = await self._plan(progressed)
+            self.observer.ticked(self.clock())
             return self.next_tick_at()
 
     async def run(self) -> None:
@@ -100,6 +104,7 @@ class Dispatcher:
         """Run the loop in the background (the bot calls this once it is up)."""
         if self._running is None or self._running.done():
             self._running = asyncio.create_task(self.run(), name="dispatcher")
+            self.observer.leading(True)  # every process sends, each paced on its own
 
     async def stop(self) -> None:
         """Stop the loop; a send it cuts short goes again when its lease runs out."""
@@ -108,11 +113,14 @@ class Dispatcher:
             with contextlib.suppress(asyncio.CancelledError):
                 await self._running
             self._running = None
+            self.observer.leading(False)
 
     async def recover(self) -> int:
         """Resend, on start-up, what a crash left pending (SQLite: this is the only process)."""
         async with self.db.session() as session:
-            return await deliveries.recover_orphans(session, now=self.clock())
+            recovered = await deliveries.recover_orphans(session, now=self.clock())
+        self.observer.repeated(recovered)  # Telegram may have taken them before the crash
+        return recovered
 
     async def _until_next_tick(self) -> None:
         delay = (self.next_tick_at() - self.clock()).total_seconds()
@@ -268,6 +276,7 @@ class Dispatcher:
         by_outcome: dict[SendOutcome, list[Outcome]] = defaultdict(list)
         for outcome in arrived:
             by_outcome[outcome.result.outcome].append(outcome)
+            self.observer.sent(outcome.result.outcome, due_at=outcome.claim.due_at, at=now)
         sent = [(o.claim, o.result.message_id) for o in by_outcome[SendOutcome.SENT]]
         refused = [
             o.claim for o in by_outcome[SendOutcome.FAILED] + by_outcome[SendOutcome.BLOCKED]

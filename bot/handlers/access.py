@@ -5,6 +5,7 @@ from telegram.ext import ApplicationHandlerStop
 
 from bot import crisis_texts, texts
 from bot.context import Ctx
+from bot.metrics import STRANGER
 from bot.safety import Risk, assess
 
 
@@ -18,7 +19,9 @@ async def allow_list_guard(update: Update, context: Ctx) -> None:
         await update.callback_query.answer(texts.refused())
     elif user is not None and update.effective_chat is not None:
         refused: set[int] = context.bot_data.setdefault("refused", set())
-        if not await _resources_for_a_stranger(update) and user.id not in refused:
+        if await _resources_for_a_stranger(update):
+            context.deps.metrics.crisis_reply(STRANGER)
+        elif user.id not in refused:
             refused.add(user.id)  # once per process, so we never spam a stranger
             await update.effective_chat.send_message(texts.refused())
     raise ApplicationHandlerStop

@@ -57,6 +57,7 @@ async def _answered(turn: Turn, choice: Button) -> list[Reply]:
     checkin = await checkins.record_checkin(
         turn.session, user=turn.user, delivery=delivery, habit=habit, entry=entry, now=turn.now
     )
+    turn.checked_in(checkin.kind)
     if choice.op == "early":
         return await details.ask_taken_at(turn, checkin, delivery.due_at)
     saved = await details.answer_reply(turn, checkin)
@@ -97,6 +98,7 @@ async def _logged(turn: Turn, choice: Button) -> list[Reply]:
     checkin = await checkins.log_checkin(
         turn.session, user=turn.user, kind=habit.kind, entry=entry, now=turn.now, habit=habit
     )
+    turn.checked_in(checkin.kind)
     if choice.op == "early":
         return await details.ask_taken_at(turn, checkin, await details.dose_time(turn, checkin))
     return [await details.answer_reply(turn, checkin), *await _after_visit(turn, checkin)]
@@ -118,6 +120,7 @@ async def _mood_logged(turn: Turn, arg: str) -> list[Reply]:
         turn.session, user=turn.user, kind=HabitKind.MOOD,
         entry=Entry(Answer.DONE, value=float(value)), now=turn.now,
     )  # fmt: skip
+    turn.checked_in(checkin.kind)
     return [await details.answer_reply(turn, checkin)]
 
 

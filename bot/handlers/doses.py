@@ -122,6 +122,7 @@ async def yesterday_button(turn: Turn, choice: Button) -> list[Reply]:
     checkin = await checkins.record_checkin(
         turn.session, user=turn.user, delivery=delivery, habit=habit, entry=entry, now=turn.now
     )
+    turn.checked_in(checkin.kind)
     saved = await details.answer_reply(turn, checkin)
     left = await catch_up.unanswered_doses(turn.session, user_id=turn.user.id, at=turn.now)
     if not left:

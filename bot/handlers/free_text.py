@@ -39,6 +39,7 @@ async def free_text(turn: Turn, text: str, message_id: int | None = None) -> lis
         turn.session, user=turn.user, kind=parsed.kind, entry=_entry(turn, parsed),
         now=turn.now, message_id=message_id,
     )  # fmt: skip
+    turn.checked_in(checkin.kind)
     return [await details.answer_reply(turn, checkin, edit=False)]
 
 
@@ -136,6 +137,8 @@ async def _log_doses(
                 now=turn.now, message_id=message_id if one or not targets else None, habit=habit,
             )
         )  # fmt: skip
+    for checkin in saved:
+        turn.checked_in(checkin.kind)
     if len(saved) == 1:
         return [await details.answer_reply(turn, saved[0], edit=edit)]
     lines = [(await details.answer_reply(turn, checkin)).text for checkin in saved]

@@ -64,6 +64,7 @@ def _writes_the_plan(update: Update, turn: Turn) -> bool:
 async def respond(turn: Turn, kind: SafetyEventKind) -> list[Reply]:
     """Count the moment, plan tomorrow's caring follow-up, and say what fits it."""
     await safety.record_safety_event(turn.session, user_id=turn.user.id, kind=kind, now=turn.now)
+    turn.safety_reply(kind)
     if await safety.plan_follow_up(turn.session, user=turn.user, now=turn.now):
         turn.reschedule()
     country = country_of(turn.user.tz, turn.user.country)
@@ -104,6 +105,7 @@ async def safety_button(update: Update, context: Ctx) -> None:
         await safety.record_safety_event(
             turn.session, user_id=turn.user.id, kind=kind, now=turn.now
         )
+        turn.safety_reply(kind)
         return [reply]
 
     await reply_turn(update, context, step, create=True)

@@ -10,8 +10,10 @@ from bot import texts
 from bot.context import Ctx
 from bot.conversation import State, StepData, dump_state, read_state
 from bot.handlers.replies import Reply, answer, notice
+from bot.metrics import Metrics
 from models import users
 from models.tables import User
+from models.types import HabitKind, SafetyEventKind
 
 
 class Turn:
@@ -19,13 +21,16 @@ class Turn:
 
     Steps move the conversation with `go` (a new step: its buttons get a new number), `stay`
     (new data, same step) or `end`, and call `reschedule` after changing anything that fires,
-    so the dispatcher wakes once the unit of work has committed.
+    so the dispatcher wakes once the unit of work has committed. What it records for the
+    operator's counts (a check-in, crisis resources sent) is counted after the commit too.
     """
 
     def __init__(self, session: AsyncSession, user: User, now: datetime) -> None:
         self.session, self.user, self.now = session, user, now
         self.state: State | None = read_state(user.flow, user.flow_data, user.flow_step)
         self.wake = False
+        self.checkins: list[HabitKind] = []
+        self.safety_replies: list[SafetyEventKind] = []
 
     @property
     def step(self) -> int:
@@ -53,6 +58,14 @@ class Turn:
     def reschedule(self) -> None:
         """Say that something may now fire sooner: the dispatcher wakes after the commit."""
         self.wake = True
+
+    def checked_in(self, kind: HabitKind) -> None:
+        """Count a recorded check-in answer once the unit of work commits."""
+        self.checkins.append(kind)
+
+    def safety_reply(self, kind: SafetyEventKind) -> None:
+        """Count a reply of the safety net once the unit of work commits."""
+        self.safety_replies.append(kind)
 
 
 Step = Callable[[Turn], Awaitable[list[Reply]]]
@@ -87,7 +100,15 @@ async def run_turn(
         replies = await step(turn)
     if turn.wake:
         deps.dispatcher.wake()
+    _count(deps.metrics, turn, via="button" if update.callback_query else "text")
     return replies
+
+
+def _count(metrics: Metrics, turn: Turn, via: str) -> None:
+    for kind in turn.checkins:
+        metrics.checked_in(kind, via)
+    for kind in turn.safety_replies:
+        metrics.crisis_reply(kind.value)
 
 
 async def reply_turn(update: Update, context: Ctx, step: Step, *, create: bool = False) -> None:
