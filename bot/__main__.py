@@ -1,20 +1,27 @@
-"""python -m bot: read the settings, then run the bot (or a local terminal chat without a token)."""
+"""python -m bot: read the settings, then run the bot (or a local terminal chat without a token).
 
+`python -m bot backup PATH`, `restore PATH` and `migrate` are the operator's commands
+(bot/commands.py).
+"""
+
+import argparse
 import asyncio
 import contextlib
 import functools
 import gc
-import logging
 import sys
 from dataclasses import replace
+from pathlib import Path
 
 from pydantic import SecretStr, ValidationError
 
+from bot import commands, logs
 from bot.app import build_application, on_shutdown, start_dispatching, stop_dispatching
 from bot.config import Settings, describe_error
 from bot.context import Deps
 from bot.serve import CannotStart, serve
 from jobs.clock import system_clock
+from models import backup
 from models.db import Database
 
 log = logging.getLogger(__name__)
@@ -24,23 +31,50 @@ NO_TOKEN = (
 )
 
 
-def main() -> int:
+def main(argv: list[str] | None = None) -> int:
+    arguments = _parser().parse_args(argv)
     try:
         settings = Settings()
     except ValidationError as error:
         print(describe_error(error), file=sys.stderr)
         return 2
+    if arguments.command == "backup":
+        return commands.backup_command(settings, arguments.path)
+    if arguments.command == "restore":
+        return commands.restore_command(settings, arguments.path)
+    if arguments.command == "migrate":
+        return commands.migrate_command(settings)
+    database = backup.sqlite_file(settings.database_url)
+    if database is None:
+        return run(settings)
+    try:
+        # One process per SQLite file; a restore waits for it to stop (models/backup.py).
+        with backup.exclusive_use(database):
+            return run(settings)
+    except backup.InUse:
+        print(f"Steady cannot start: another Steady process uses {database}.", file=sys.stderr)
+        return 2
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m bot", description="Run Steady.")
+    verbs = parser.add_subparsers(dest="command", metavar="[command]")
+    verbs.add_parser("run", help="run the bot (the default)")
+    copy = verbs.add_parser("backup", help="copy the SQLite database, also while the bot runs")
+    copy.add_argument("path", type=Path, help="a new file, or an existing folder for a dated file")
+    put_back = verbs.add_parser("restore", help="put a backup in place (stop the bot first)")
+    put_back.add_argument("path", type=Path, help="the backup file")
+    verbs.add_parser("migrate", help="bring the database schema up to date, then stop")
+    return parser
+
+
+def run(settings: Settings) -> int:
+    """Run the bot by polling or webhook, or the local terminal chat without a token."""
     local = settings.telegram_bot_token is None
     if local and not sys.stdin.isatty():
         print(NO_TOKEN, file=sys.stderr)
         return 2
-    logging.basicConfig(
-        level="WARNING" if local else settings.log_level,
-        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
-    )
-    # httpx logs every request URL at INFO, and those URLs carry the token.
-    logging.getLogger("httpx").setLevel(logging.WARNING)
-    logging.getLogger("apscheduler").setLevel(logging.WARNING)
+    logs.configure("WARNING" if local else settings.log_level, settings.log_format)
     if local:
         # Ctrl-C ends the chat itself; a second one during shutdown needs no traceback either.
         with contextlib.suppress(KeyboardInterrupt):

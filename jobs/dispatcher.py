@@ -230,7 +230,7 @@ class Dispatcher:
                 return Outcome(claim, await self._send_catch_up(claim))
             return Outcome(claim, await self.sender.send_reminder(_reminder(claim)))
         except Exception:  # one user's failure must never stop the others
-            log.exception("sending delivery %s failed", claim.delivery_id)
+            log.exception("sending delivery %s failed", claim.delivery_id, extra=_about(claim))
             return Outcome(claim, SendResult(SendOutcome.RETRY))
 
     async def _still_wanted(self, claim: Claimed) -> bool:
@@ -254,7 +254,7 @@ class Dispatcher:
             try:
                 result = await self.sender.send_summary_part(summary, part)
             except Exception:  # the parts that went are kept: a retry sends only the rest
-                log.exception("sending delivery %s failed", claim.delivery_id)
+                log.exception("sending delivery %s failed", claim.delivery_id, extra=_about(claim))
                 result = SendResult(SendOutcome.RETRY)
             if result.outcome is not SendOutcome.SENT:
                 break
@@ -302,6 +302,10 @@ class Dispatcher:
         if len(self._last_sent) > 10_000:
             gap = self.policy.per_chat_gap
             self._last_sent = {c: t for c, t in self._last_sent.items() if now - t < gap}
+
+
+def _about(claim: Claimed) -> dict[str, int]:
+    return {"delivery_id": claim.delivery_id}  # a field of its own in JSON logs
 
 
 def _reminder(claim: Claimed) -> DueReminder:
