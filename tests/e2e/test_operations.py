@@ -174,9 +174,7 @@ def test_one_scrape_sees_both_processes_and_logs_are_json(two_bots):
     assert _value(scraped, "steady_update_seconds_count", kind="command_start") == 2
     assert _value(scraped, "steady_update_seconds_count", kind="text") == 2
     assert _value(scraped, "steady_dispatcher_leader") == 2  # both dispatchers run
-    assert _get(second_port, "/metrics")[1].count("command_start") == scraped.count(
-        "command_start"
-    )
+    assert _get(second_port, "/metrics")[1].count("command_start") == scraped.count("command_start")
 
     output = second.stop(signal.SIGTERM)
     scraped = _get(first_port, "/metrics")[1]
