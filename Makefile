@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint format bench clean messages
+.PHONY: run test lint format bench clean messages backup
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -29,6 +29,11 @@ format: $(STAMP)
 messages: $(STAMP)
 	$(BIN)/pybabel extract -F babel.cfg -k _ -k N_ -k ngettext:1,2 --no-location \
 		--sort-output --omit-header -o bot/locales/messages.pot .
+
+# An online copy of the SQLite database, also while the bot runs: backups/steady-<date>.db (0600).
+backup: $(STAMP)
+	mkdir -p -m 700 backups
+	$(BIN)/python -m bot backup backups
 
 bench: $(STAMP)
 	$(BIN)/python bench/dispatch.py

@@ -54,6 +54,7 @@ def exclusive_use(database: Path) -> Iterator[None]:
     lock = database.with_name(database.name + ".lock")
     database.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
     descriptor = os.open(lock, os.O_RDWR | os.O_CREAT, PRIVATE_FILE)
+    _give_to_folder_owner(descriptor, database.parent)
     try:
         try:
             fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
@@ -93,6 +94,8 @@ def restore(copy: Path, database: Path, *, now: datetime | None = None) -> Path 
     check(copy)
     incoming = database.with_name(f".{database.name}.restoring")
     _private_file(incoming)
+    with open(incoming, "rb") as made:
+        _give_to_folder_owner(made.fileno(), database.parent)
     kept = None
     try:
         _copy(copy, incoming)
@@ -139,6 +142,13 @@ def _copy(source: Path, target: Path) -> None:
         reading.backup(copy)  # all pages in one step: the database as of one moment
         # The copy inherits WAL mode; a backup is one file, with no -wal to travel with it.
         copy.execute("PRAGMA journal_mode=DELETE")
+
+
+def _give_to_folder_owner(descriptor: int, folder: Path) -> None:
+    """Let the bot's account own what root makes in its folder (a restore run with sudo)."""
+    if os.geteuid() == 0:
+        owner = folder.stat()
+        os.fchown(descriptor, owner.st_uid, owner.st_gid)
 
 
 def _private_file(path: Path) -> None:

@@ -4,6 +4,7 @@ lines carry a record's message and numeric ids, nothing else of what a log call 
 import json
 import logging
 import sys
+from pathlib import Path
 
 import pytest
 from pydantic import ValidationError
@@ -88,3 +89,13 @@ def test_json_lines_show_the_traceback_the_record_carries():
     entry = json.loads(JsonFormatter().format(record))
     assert entry["exception"].endswith("ValueError (message <hidden>)")
     assert "a user's words" not in json.dumps(entry)
+
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.mark.parametrize("name", sorted(name.upper() for name in Settings.model_fields))
+def test_every_setting_is_in_env_example_and_the_readme_table(name):
+    assert f"{name}=" in (ROOT / ".env.example").read_text()
+    table = [line for line in (ROOT / "README.md").read_text().splitlines() if line.startswith("|")]
+    assert any(f"`{name}`" in line for line in table)
