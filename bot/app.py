@@ -14,6 +14,7 @@ from bot.admin import AdminServer
 from bot.context import Ctx, Deps
 from bot.handlers import errors
 from bot.measured import CountingRequest, MeasuredApplication
+from bot.ordering import OneAtATimePerUser
 from bot.sender import DatabaseLookup, LanguageOf, TelegramSender
 from jobs.dispatcher import Dispatcher
 from jobs.policy import DispatchPolicy
@@ -49,6 +50,7 @@ def build_application(deps: Deps) -> Application:
             )
         )
         .context_types(ContextTypes(context=Ctx))
+        .concurrent_updates(OneAtATimePerUser(settings.update_concurrency))
         .post_init(start_dispatching)
         .post_stop(stop_dispatching)
         .post_shutdown(on_shutdown)

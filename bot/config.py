@@ -31,6 +31,8 @@ class Settings(BaseSettings):
     # Validated even when unset: in webhook mode it is required (see _webhook_secret).
     webhook_secret_token: SecretStr | None = Field(default=None, validate_default=True)
     grace_window_minutes: int = Field(default=120, ge=0, le=7 * 24 * 60)
+    # Updates handled at once by one process (each user's still one at a time); 1 = in turn.
+    update_concurrency: int = Field(default=32, ge=1, le=1024)
     log_format: Literal["text", "json"] = "text"
     # The operator's view (/healthz, /metrics): off unless ADMIN_PORT is set.
     admin_listen: str = "127.0.0.1"

@@ -151,7 +151,8 @@ class LocalBotApi(UpdateBuilders):
             return [dict(c) for c in self.state.call_log if wanted in (None, c["_method"].lower())]
 
     def arrivals(self, method: str | None = None) -> list[JSON]:
-        """Return calls as they arrived, answered or not yet (a long poll counts at once)."""
+        """Return calls as they arrived, answered or not yet (a long poll counts at once), each
+        with `_at`: its time.monotonic(), the same clock in every process of the machine."""
         with self.state.lock:
             wanted = method.lower() if method else None
             log = self.state.arrival_log

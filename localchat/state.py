@@ -172,7 +172,7 @@ class ApiState:
     def arrive(self, method: str, params: JSON) -> None:
         """Log a call as it arrives, before any answer (a long poll may not answer for long)."""
         with self.lock:
-            self.arrival_log.append({**params, "_method": method})
+            self.arrival_log.append({**params, "_method": method, "_at": time.monotonic()})
             self.notify()
 
     def record(self, method: str, params: JSON, status: int | None) -> None:
