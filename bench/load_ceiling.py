@@ -4,6 +4,7 @@ that only answers the button pressed (the one Bot API call a tap needs), and no 
 Started by bench/load.py with the same settings as `python -m bot` (WEBHOOK_* and the token).
 """
 
+import asyncio
 import sys
 from pathlib import Path
 
@@ -13,6 +14,7 @@ from telegram.ext import ApplicationBuilder, CallbackQueryHandler
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bot.config import Settings
+from bot.serve import serve
 
 
 async def answer_only(update: Update, context: object) -> None:
@@ -29,14 +31,7 @@ def main() -> None:
         .build()
     )
     app.add_handler(CallbackQueryHandler(answer_only))
-    app.run_webhook(
-        listen=settings.webhook_listen,
-        port=settings.webhook_port,
-        url_path="telegram",
-        webhook_url=f"{settings.webhook_url}/telegram",
-        allowed_updates=Update.ALL_TYPES,
-        secret_token=settings.webhook_secret_token.get_secret_value(),
-    )
+    asyncio.run(serve(app, settings))  # Steady's own webhook server (bot/webhook.py)
 
 
 if __name__ == "__main__":

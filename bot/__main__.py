@@ -9,6 +9,7 @@ import asyncio
 import contextlib
 import functools
 import gc
+import logging
 import sys
 from dataclasses import replace
 from pathlib import Path

@@ -16,6 +16,7 @@ from bot.handlers import errors
 from bot.measured import CountingRequest, MeasuredApplication
 from bot.ordering import OneAtATimePerUser
 from bot.sender import DatabaseLookup, LanguageOf, TelegramSender
+from bot.serve import CannotStart
 from jobs.dispatcher import Dispatcher
 from jobs.policy import DispatchPolicy
 from models import users
@@ -107,7 +108,9 @@ def start_admin(deps: Deps) -> AdminServer:
     try:
         return AdminServer(deps, listen, port)
     except OSError as error:
-        raise OSError(f"cannot listen on {listen}:{port} (ADMIN_PORT): {error.strerror}") from None
+        raise CannotStart(
+            f"cannot listen on {listen}:{port} (ADMIN_PORT, {error.strerror})"
+        ) from None
 
 
 async def stop_dispatching(app: Application) -> None:

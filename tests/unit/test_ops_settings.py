@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from pydantic import ValidationError
 
+from bot import log_safety
 from bot.config import Settings, describe_error
 from bot.logs import JsonFormatter
 
@@ -79,14 +80,16 @@ def test_json_lines_keep_numeric_ids_and_drop_other_extras():
     assert entry["time"].endswith("+00:00")
 
 
-def test_json_lines_show_the_traceback_the_record_carries():
+def test_json_lines_show_the_traceback_made_safe_with_the_record():
+    typed = "a user's words"
     try:
-        raise ValueError("a user's words")
+        raise ValueError(typed)  # the traceback shows this line, not the value
     except ValueError:
         record = _record("failed")
         record.exc_info = sys.exc_info()
-    record.exc_text = "Traceback (most recent call last):\nValueError (message <hidden>)"
+    log_safety.make_record_safe(record)
     entry = json.loads(JsonFormatter().format(record))
+    assert entry["exception"].startswith("Traceback (most recent call last):")
     assert entry["exception"].endswith("ValueError (message <hidden>)")
     assert "a user's words" not in json.dumps(entry)
 
