@@ -8,8 +8,12 @@ from datetime import UTC, datetime
 import httpx
 import pytest
 from prometheus_client.parser import text_string_to_metric_families
+from telegram import Update
 
 from bot.admin import AdminServer
+from bot.app import build_application, on_startup
+from bot.config import Settings
+from bot.context import Deps
 from bot.metrics import SAFETY_REPLIES
 from jobs.sender import SendOutcome
 from models.db import Database
@@ -152,3 +156,22 @@ async def test_metrics_count_a_tapped_checkin_and_phq9_crisis(app, admin, chat, 
     assert sample(text, "steady_checkins_total", kind="mood", via="button") == 1
     assert sample(text, "steady_crisis_replies_total", kind="phq9") == 1
     assert sample(text, "steady_update_seconds_count", kind="button_log") == 2
+
+
+async def test_metrics_count_the_resources_a_stranger_gets(fake_api, db, clock):
+    settings = Settings(
+        _env_file=None,
+        telegram_bot_token=fake_api.token,
+        telegram_api_base_url=fake_api.base_url,
+        allowed_user_ids="7",
+    )
+    app = build_application(Deps(settings=settings, db=db, clock=clock, sleep=clock.sleep))
+    async with app:
+        await on_startup(app)
+        for update in (
+            fake_api.message_update(42, "hello"),
+            fake_api.message_update(42, "nobody would miss me"),
+        ):
+            await app.process_update(Update.de_json(update, app.bot))
+    text, _ = app.bot_data["deps"].metrics.exposition()
+    assert sample(text.decode(), "steady_crisis_replies_total", kind="stranger") == 1
