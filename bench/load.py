@@ -52,6 +52,14 @@ async def _fresh_postgres(server: str) -> str:
     return make_url(server).set(database=name).render_as_string(hide_password=False)
 
 
+async def _drop_postgres(server: str, url: str) -> None:
+    admin = create_async_engine(async_url(server), isolation_level="AUTOCOMMIT")
+    async with admin.connect() as connection:
+        name = make_url(url).database
+        await connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    await admin.dispose()
+
+
 async def _prepare(url: str, api: LocalBotApi, args) -> Requests:
     database = Database(url)
     await database.migrate()
@@ -96,9 +104,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--duration", type=float, default=60.0, help="seconds a rate is held")
     parser.add_argument("--probe", type=float, default=10.0, help="seconds of each probe")
-    parser.add_argument("--start-rate", type=float, default=50.0)
+    parser.add_argument("--start-rate", type=float, default=10.0)
     parser.add_argument("--max-rate", type=float, default=3000.0)
-    parser.add_argument("--factor", type=float, default=1.4)
+    parser.add_argument("--factor", type=float, default=1.5)
     parser.add_argument("--taps", type=int, default=3000, help="users who tap")
     parser.add_argument("--summaries", type=int, default=200, help="users who ask /summary")
     parser.add_argument(
@@ -118,10 +126,17 @@ def main() -> None:
         results["ceiling"] = measure("ceiling", "ceiling", None, 1, args)
     if "sqlite" in wanted:
         path = OUT / f"load-{uuid.uuid4().hex[:8]}.db"
-        results["sqlite"] = measure("sqlite", "bot", f"sqlite:///{path}", 1, args)
+        try:
+            results["sqlite"] = measure("sqlite", "bot", f"sqlite:///{path}", 1, args)
+        finally:
+            for leftover in OUT.glob(f"{path.name}*"):
+                leftover.unlink()
     if "postgres" in wanted:
         url = asyncio.run(_fresh_postgres(args.postgres))
-        results["postgres"] = measure("postgres", "bot", url, 3, args)
+        try:
+            results["postgres"] = measure("postgres", "bot", url, 3, args)
+        finally:
+            asyncio.run(_drop_postgres(args.postgres, url))
     _report(results)
 
 

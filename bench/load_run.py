@@ -216,13 +216,15 @@ class Step:
         kinds = " ".join(
             f"{kind}_p99={_quantile(v, 0.99):.0f}" for kind, v in sorted(self.latencies_ms.items())
         )
-        cpu = " ".join(f"{name}={share:.0%}" for name, share in self.cpu.items())
+        # CPU time per update, whatever else the machine runs: a capacity that neighbours on a
+        # shared machine do not change as much as they change latency.
+        cpu = " ".join(f"{name}={share * 1000 / self.rate:.1f}" for name, share in self.cpu.items())
         return (
             f"rate={self.rate:.0f}/s for {self.seconds:.0f}s: n={len(every)} "
             f"p50_ms={_quantile(every, 0.5):.1f} p99_ms={self.p99_ms:.1f} "
             f"max_ms={max(every, default=0):.0f} {kinds} errors={self.errors} "
             f"(http={self.http_errors} missing={self.missing} api={self.api_errors} "
-            f"logged={self.logged}) cpu: {cpu}"
+            f"logged={self.logged}) cpu_ms_per_update: {cpu}"
         )
 
 
