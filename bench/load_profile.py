@@ -17,6 +17,7 @@ PARTS = (
     ("SQL: sessions, queries, aiosqlite/asyncpg", "greenlet_spawn"),
     ("SQL: sessions, queries, aiosqlite/asyncpg", "aiosqlite/core.py"),
     ("SQL: sessions, queries, aiosqlite/asyncpg", "asyncpg"),
+    ("SQL: sessions, queries, aiosqlite/asyncpg", "sqlalchemy/"),  # greenlets' own stacks
     ("Steady's handlers (their own code)", "bot/handlers/"),
     ("webhook server (tornado, parsing the update)", "tornado/"),
     ("python-telegram-bot dispatch", "telegram/ext/"),
