@@ -107,10 +107,10 @@ class Metrics:
         self.last_tick = self.last_beat = at
         self._last_tick.set(at.timestamp())
 
-    def sent(self, outcome: SendOutcome, *, due_at: datetime, at: datetime) -> None:
+    def sent(self, outcome: str, *, due_at: datetime, at: datetime) -> None:
         self.last_beat = at
-        self._sends.labels(outcome.value).inc()
-        if outcome is SendOutcome.SENT:
+        self._sends.labels(str(outcome)).inc()
+        if outcome == SendOutcome.SENT:
             self._late.observe(max((at - due_at).total_seconds(), 0.0))
 
     def rate_limited(self) -> None:

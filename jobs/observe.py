@@ -19,8 +19,11 @@ class DispatchObserver(Protocol):
     def ticked(self, at: datetime) -> None:
         """A tick ended at `at`: the loop is alive."""
 
-    def sent(self, outcome: SendOutcome, *, due_at: datetime, at: datetime) -> None:
-        """One send, of a delivery due at `due_at`, ended with `outcome` at `at`."""
+    def sent(self, outcome: str, *, due_at: datetime, at: datetime) -> None:
+        """One send, of a delivery due at `due_at`, ended with `outcome` at `at`.
+
+        `outcome` is a SendOutcome, or another short word from a closed set (a metric label).
+        """
 
     def rate_limited(self) -> None:
         """Telegram answered one request with 429 (RetryAfter)."""
@@ -36,7 +39,7 @@ class DispatchObserver(Protocol):
 class DispatchCounters:
     """A DispatchObserver that counts in memory."""
 
-    sends: Counter[SendOutcome] = field(default_factory=Counter)
+    sends: Counter[str] = field(default_factory=Counter)
     rate_limited_total: int = 0
     repeats: int = 0
     leader: bool = False
@@ -46,9 +49,9 @@ class DispatchCounters:
     def ticked(self, at: datetime) -> None:
         self.last_tick = at
 
-    def sent(self, outcome: SendOutcome, *, due_at: datetime, at: datetime) -> None:
+    def sent(self, outcome: str, *, due_at: datetime, at: datetime) -> None:
         self.sends[outcome] += 1
-        if outcome is SendOutcome.SENT:
+        if outcome == SendOutcome.SENT:
             self.max_late = max(self.max_late, at - due_at)
 
     def rate_limited(self) -> None:
