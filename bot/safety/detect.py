@@ -31,6 +31,8 @@ from bot.safety.normalise import normalise
 
 NEGATION_REACH = 3  # words before a rule's span in which a "not" still counts
 MANY_BELOW = 1000  # from here a number is more likely a year or a code than a count
+GUARD_DENIAL = 3  # a "not" this close before a guard word denies it ("not for camping")
+COMPOUND_MIN = 3  # letters a compound needs before its head ("västerbron", not "bron")
 _CENSOR_GUESSES = ("a", "e", "i", "o", "u", "")  # what "*" hid in "k*ll" or "s*icide"
 Tags = frozenset[Tag]
 
@@ -53,9 +55,9 @@ def explain(text: str) -> Assessment:
     lexicon = load_lexicon()
     tokens = normalise(text)
     tags = [_tags_for(token) for token in tokens]
-    _tag_phrases(lexicon, tokens, tags)
+    phrases = _tag_phrases(lexicon, tokens, tags)
     _tag_counts(tokens, tags)
-    _hide_benign(lexicon, tokens, tags)
+    _hide_benign(lexicon, tokens, tags, phrases)
     fired = _patterns_fired(lexicon, tokens, tags) + _rules_fired(lexicon, tags)
     level = max((level for _, level in fired), default=Risk.NONE)
     return Assessment(level, tuple(sorted({name for name, _ in fired})))
@@ -98,16 +100,24 @@ def _exact_tags(token: str) -> Tags:
     found = set(lexicon.exact.get(token, ()))
     for length in range(1, len(token) + 1):
         found |= lexicon.prefixes.get(token[:length], set())
+    for length in lexicon.suffix_lengths:
+        if len(token) < length + COMPOUND_MIN:
+            break
+        found |= lexicon.suffixes.get(token[-length:], set())
     return frozenset(found)
 
 
-def _tag_phrases(lexicon: Lexicon, tokens: list[str], tags: list[Tags]) -> None:
+def _tag_phrases(lexicon: Lexicon, tokens: list[str], tags: list[Tags]) -> list[tuple]:
+    """Tag each word of every concept phrase found; return the phrases as (start, end, tag)."""
+    found = []
     for start, token in enumerate(tokens):
         for words, tag in lexicon.phrases.get(token, ()):
             end = start + len(words)
             if tuple(tokens[start:end]) == words:
+                found.append((start, end, tag))
                 for position in range(start, end):
                     tags[position] = tags[position] | {tag}
+    return found
 
 
 def _tag_counts(tokens: list[str], tags: list[Tags]) -> None:
@@ -130,13 +140,18 @@ def _has_concept(tags: Tags, concept: str) -> bool:
     return any(tag_concept == concept for _, tag_concept in tags)
 
 
-def _hide_benign(lexicon: Lexicon, tokens: list[str], tags: list[Tags]) -> None:
+def _hide_benign(lexicon: Lexicon, tokens: list[str], tags: list[Tags], phrases) -> None:
     hidden: set[int] = set()
     for _pattern, start, end in _matches(lexicon.benign, tokens, tags):
         hidden.update(range(start, end))
     guards = lexicon.guard_concepts  # a benign idiom is also a guard ("mir beim Grillen")
     for position in hidden:
         tags[position] = frozenset(tag for tag in tags[position] if tag[1] in guards)
+    # A phrase that runs into an idiom goes with it: "I'll be [dead tired]" is not "I'll be dead".
+    for start, end, tag in phrases:
+        if tag[1] not in guards and hidden.intersection(range(start, end)):
+            for position in range(start, end):
+                tags[position] = tags[position] - {tag}
 
 
 def _patterns_fired(lexicon: Lexicon, tokens: list[str], tags: list[Tags]) -> list:
@@ -244,11 +259,27 @@ def _guarded(rule: NearRule, language: str, placement, positions, tags) -> bool:
     readings = {language}.union(*({lang for lang, _ in tags[p]} for p in placement))
     languages = [lang for lang in readings if all(_reads(tags[p], lang) for p in placement)]
     first, last = min(placement), max(placement)
-    guards = _positions(positions, languages, rule.unless)
-    if any(first - rule.reach <= g <= last + rule.reach and g not in placement for g in guards):
+    negations = _positions(positions, languages, ("neg",))
+    guards = [
+        g
+        for g in _positions(positions, languages, rule.unless)
+        if first - rule.reach <= g <= last + rule.reach and g not in placement
+        and not _denied(g, first, placement, negations)
+    ]
+    if guards:
         return True
     guards_before = _positions(positions, languages, rule.unless_before)
     return any(first - rule.reach <= g < first for g in guards_before)
+
+
+def _denied(guard: int, first: int, placement, negations: list[int]) -> bool:
+    """Tell whether the message denies the guard: "a rope. not for camping", "nicht für die Wäsche".
+
+    Only a negation after the span's start counts; one before it negates the span itself.
+    """
+    return any(
+        first < n < guard and guard - n <= GUARD_DENIAL and n not in placement for n in negations
+    )
 
 
 def _reads(token_tags: Tags, language: str) -> bool:

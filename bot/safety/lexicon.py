@@ -4,6 +4,10 @@ Each language is a TOML file in bot/safety/lexicons/: concept words ("self", "ki
 and a few phrase patterns by level. rules.toml combines concepts the same way in every
 language. Adding a language is adding a file; nothing here changes.
 
+A concept word may be a whole word, a "stem*" (any word starting with it) or, for languages
+that write compounds as one word, a "*head" (any longer word ending with it: "*brucke" hears
+"Autobahnbrücke", "*bron" hears "Västerbron").
+
 Pattern syntax (one string per pattern, pieces separated by spaces):
     word      that word (normalised like a message); "stem*" any word starting with it
     {concept} any word of that concept in the same language (or in common.toml)
@@ -81,6 +85,8 @@ class Lexicon:
     languages: list[str] = field(default_factory=list)
     exact: dict[str, set[Tag]] = field(default_factory=dict)
     prefixes: dict[str, set[Tag]] = field(default_factory=dict)
+    suffixes: dict[str, set[Tag]] = field(default_factory=dict)  # compound heads ("*brucke")
+    suffix_lengths: tuple[int, ...] = ()
     phrases: dict[str, list[tuple[tuple[str, ...], Tag]]] = field(default_factory=dict)
     anchored: dict[Tag, list[Pattern]] = field(default_factory=dict)
     benign: dict[Tag, list[Pattern]] = field(default_factory=dict)
@@ -88,9 +94,12 @@ class Lexicon:
     guard_concepts: frozenset[str] = frozenset()  # the concepts rules name as guards
 
     def add_word(self, entry: str, tag: Tag) -> None:
-        """Index one concept word or literal: a word, a "stem*" or a phrase of words."""
+        """Index one concept word or literal: a word, a "stem*", a "*head" or a phrase."""
         words = entry_words(entry)
-        if len(words) > 1:
+        if entry.startswith("*") and len(words) == 1:
+            self.suffixes.setdefault(words[0], set()).add(tag)
+            self.suffix_lengths = tuple(sorted({*self.suffix_lengths, len(words[0])}))
+        elif len(words) > 1:
             self.phrases.setdefault(words[0], []).append((tuple(words), tag))
         elif entry.endswith("*"):
             self.prefixes.setdefault(words[0], set()).add(tag)
@@ -100,7 +109,7 @@ class Lexicon:
 
 def entry_words(entry: str) -> list[str]:
     """Normalise a data-file entry exactly as a message is normalised."""
-    words = normalise(entry.rstrip("*"))
+    words = normalise(entry.strip("*"))
     if not words:
         raise ValueError(f"lexicon entry {entry!r} normalises to nothing")
     return words
