@@ -110,14 +110,24 @@ def _exact_tags(token: str) -> Tags:
 def _tag_phrases(lexicon: Lexicon, tokens: list[str], tags: list[Tags]) -> list[tuple]:
     """Tag each word of every concept phrase found; return the phrases as (start, end, tag)."""
     found = []
-    for start, token in enumerate(tokens):
-        for words, tag in lexicon.phrases.get(token, ()):
+    for start, token in enumerate(tokens[:-1]):
+        following = tokens[start + 1]
+        candidates = lexicon.phrases.get((token, following), [])
+        candidates = candidates + lexicon.phrases.get((token, None), [])
+        for words, tag in candidates:
             end = start + len(words)
-            if tuple(tokens[start:end]) == words:
+            if end <= len(tokens) and _phrase_fits(words, tokens[start:end]):
                 found.append((start, end, tag))
                 for position in range(start, end):
                     tags[position] = tags[position] | {tag}
     return found
+
+
+def _phrase_fits(words: tuple[str, ...], tokens: list[str]) -> bool:
+    last = words[-1]
+    if last.endswith("*"):
+        return tokens[:-1] == list(words[:-1]) and tokens[-1].startswith(last[:-1])
+    return tokens == list(words)
 
 
 def _tag_counts(tokens: list[str], tags: list[Tags]) -> None:
@@ -204,14 +214,14 @@ def _rules_fired(lexicon: Lexicon, tags: list[Tags]) -> list:
     common = concepts.pop(COMMON, set())
     readable = [(language, present | common) for language, present in concepts.items()]
     fired = []
-    for rule in lexicon.rules:
-        needed = frozenset(rule.concepts)
-        for language, present in readable:
-            if not needed <= present:
-                continue
-            level = _rule_level(rule, language, positions, tags)
-            if level > Risk.NONE:
-                fired.append((rule.name, level))
+    for language, present in readable:
+        for concept in present:
+            for rule in lexicon.rules_by_key.get(concept, ()):
+                if not present.issuperset(rule.concepts):
+                    continue
+                level = _rule_level(rule, language, positions, tags)
+                if level > Risk.NONE:
+                    fired.append((rule.name, level))
     return fired
 
 

@@ -6,7 +6,8 @@ language. Adding a language is adding a file; nothing here changes.
 
 A concept word may be a whole word, a "stem*" (any word starting with it) or, for languages
 that write compounds as one word, a "*head" (any longer word ending with it: "*brucke" hears
-"Autobahnbrücke", "*bron" hears "Västerbron").
+"Autobahnbrücke", "*bron" hears "Västerbron"). A phrase's last word may be a stem too
+("буду мертв*").
 
 Pattern syntax (one string per pattern, pieces separated by spaces):
     word      that word (normalised like a message); "stem*" any word starting with it
@@ -87,10 +88,14 @@ class Lexicon:
     prefixes: dict[str, set[Tag]] = field(default_factory=dict)
     suffixes: dict[str, set[Tag]] = field(default_factory=dict)  # compound heads ("*brucke")
     suffix_lengths: tuple[int, ...] = ()
-    phrases: dict[str, list[tuple[tuple[str, ...], Tag]]] = field(default_factory=dict)
+    # phrases by their first two words (None when the second is a stem): "i am a", "не возражал*"
+    phrases: dict[tuple[str, str | None], list[tuple[tuple[str, ...], Tag]]] = field(
+        default_factory=dict
+    )
     anchored: dict[Tag, list[Pattern]] = field(default_factory=dict)
     benign: dict[Tag, list[Pattern]] = field(default_factory=dict)
     rules: tuple[NearRule, ...] = ()
+    rules_by_key: dict[str, tuple[NearRule, ...]] = field(default_factory=dict)
     guard_concepts: frozenset[str] = frozenset()  # the concepts rules name as guards
 
     def add_word(self, entry: str, tag: Tag) -> None:
@@ -100,7 +105,10 @@ class Lexicon:
             self.suffixes.setdefault(words[0], set()).add(tag)
             self.suffix_lengths = tuple(sorted({*self.suffix_lengths, len(words[0])}))
         elif len(words) > 1:
-            self.phrases.setdefault(words[0], []).append((tuple(words), tag))
+            if entry.endswith("*"):  # the last word is a stem: "не возражал*"
+                words[-1] += "*"
+            second = None if words[1].endswith("*") else words[1]
+            self.phrases.setdefault((words[0], second), []).append((tuple(words), tag))
         elif entry.endswith("*"):
             self.prefixes.setdefault(words[0], set()).add(tag)
         else:
@@ -198,6 +206,7 @@ def load_lexicon() -> Lexicon:
     _check_concepts(lexicon, defined)
     lexicon.rules = _read_rules(tomllib.loads((folder / "rules.toml").read_text("utf-8")))
     _check_rules(lexicon.rules, defined)
+    lexicon.rules_by_key = _index_rules(lexicon)
     lexicon.guard_concepts = frozenset(
         concept for rule in lexicon.rules for concept in (*rule.unless, *rule.unless_before)
     )
@@ -211,3 +220,18 @@ def _check_rules(rules: tuple[NearRule, ...], defined: dict[str, set[str]]) -> N
         for concept in (*rule.concepts, *rule.unless, *rule.unless_before):
             if concept not in known:
                 raise ValueError(f"rule {rule.name} names unknown concept {concept!r}")
+
+
+def _index_rules(lexicon: Lexicon) -> dict[str, tuple[NearRule, ...]]:
+    """File each rule under its rarest concept: a message calls up only rules it may fire."""
+    sizes: dict[str, int] = {}
+    tag_sets = [*lexicon.exact.values(), *lexicon.prefixes.values(), *lexicon.suffixes.values()]
+    tag_sets += [{tag for _, tag in found} for found in lexicon.phrases.values()]
+    for tags in tag_sets:
+        for _, concept in tags:
+            sizes[concept] = sizes.get(concept, 0) + 1
+    index: dict[str, list[NearRule]] = {}
+    for rule in lexicon.rules:
+        key = min(rule.concepts, key=lambda concept: sizes.get(concept, 0))
+        index.setdefault(key, []).append(rule)
+    return {key: tuple(rules) for key, rules in index.items()}
