@@ -268,7 +268,9 @@ def _guarded(rule: NearRule, language: str, placement, positions, tags) -> bool:
         return False
     readings = {language}.union(*({lang for lang, _ in tags[p]} for p in placement))
     languages = [lang for lang in readings if all(_reads(tags[p], lang) for p in placement)]
-    first, last = min(placement), max(placement)
+    # A phrase ("mein letzter Tag") spans all its words, so its guards are measured from its ends.
+    first = min(_run_end(p, c, tags, -1) for p, c in zip(placement, rule.concepts, strict=True))
+    last = max(_run_end(p, c, tags, 1) for p, c in zip(placement, rule.concepts, strict=True))
     negations = _positions(positions, languages, ("neg",))
     guards = [
         g
@@ -280,6 +282,13 @@ def _guarded(rule: NearRule, language: str, placement, positions, tags) -> bool:
         return True
     guards_before = _positions(positions, languages, rule.unless_before)
     return any(first - rule.reach <= g < first for g in guards_before)
+
+
+def _run_end(position: int, concept: str, tags, step: int) -> int:
+    """Return the last position, going by `step`, of the run of words tagged with the concept."""
+    while 0 <= position + step < len(tags) and _has_concept(tags[position + step], concept):
+        position += step
+    return position
 
 
 def _denied(guard: int, first: int, placement, negations: list[int]) -> bool:
