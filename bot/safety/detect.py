@@ -31,7 +31,7 @@ from bot.safety.normalise import normalise
 
 NEGATION_REACH = 3  # words before a rule's span in which a "not" still counts
 MANY_BELOW = 1000  # from here a number is more likely a year or a code than a count
-GUARD_DENIAL = 3  # a "not" this close before a guard word denies it ("not for camping")
+GUARD_DENIAL = 4  # a "not" this close before a guard word denies it ("not for camping")
 COMPOUND_MIN = 3  # letters a compound needs before its head ("västerbron", not "bron")
 _CENSOR_GUESSES = ("a", "e", "i", "o", "u", "")  # what "*" hid in "k*ll" or "s*icide"
 Tags = frozenset[Tag]
@@ -272,13 +272,10 @@ def _guarded(rule: NearRule, language: str, placement, positions, tags) -> bool:
     first = min(_run_end(p, c, tags, -1) for p, c in zip(placement, rule.concepts, strict=True))
     last = max(_run_end(p, c, tags, 1) for p, c in zip(placement, rule.concepts, strict=True))
     negations = _positions(positions, languages, ("neg",))
-    guards = [
-        g
-        for g in _positions(positions, languages, rule.unless)
-        if first - rule.reach <= g <= last + rule.reach and g not in placement
-        and not _denied(g, first, placement, negations)
-    ]
-    if guards:
+    guards = [g for g in _positions(positions, languages, rule.unless) if g not in placement]
+    # A guard denied once is denied wherever it is said: "poison for rats, but not for rats".
+    denied = {tags[g] for g in guards if _denied(g, first, placement, negations)}
+    if any(first - rule.reach <= g <= last + rule.reach and tags[g] not in denied for g in guards):
         return True
     guards_before = _positions(positions, languages, rule.unless_before)
     return any(first - rule.reach <= g < first for g in guards_before)
