@@ -30,6 +30,7 @@ from bot.safety.lexicon import (
 from bot.safety.normalise import normalise
 
 NEGATION_REACH = 3  # words before a rule's span in which a "not" still counts
+LOWER_REACH = 6  # ...when only words of intending stand between ("not planning to...")
 MANY_BELOW = 1000  # from here a number is more likely a year or a code than a count
 GUARD_DENIAL = 4  # a "not" this close before a guard word denies it ("not for camping")
 COMPOUND_MIN = 3  # letters a compound needs before its head ("västerbron", not "bron")
@@ -165,7 +166,16 @@ def _hide_benign(lexicon: Lexicon, tokens: list[str], tags: list[Tags], phrases)
 
 
 def _patterns_fired(lexicon: Lexicon, tokens: list[str], tags: list[Tags]) -> list:
-    return [(p.name, p.level) for p, _, _ in _matches(lexicon.anchored, tokens, tags)]
+    """Name the patterns found; a "not" in or before a high one asks gently instead."""
+    fired = []
+    for pattern, start, end in _matches(lexicon.anchored, tokens, tags):
+        level = pattern.level
+        if level == Risk.HIGH and pattern.negatable:
+            negations = [n for n in range(end) if (pattern.language, "neg") in tags[n]]
+            if _negated(negations, start, end - 1, (), (pattern.language,), tags):
+                level = Risk.CONCERN
+        fired.append((pattern.name, level))
+    return fired
 
 
 def _matches(index: dict[Tag, list[Pattern]], tokens: list[str], tags: list[Tags]):
@@ -230,7 +240,6 @@ def _rule_level(rule: NearRule, language: str, positions: dict[Tag, list[int]], 
     found = [_positions(positions, (language,), (c,)) for c in rule.concepts]
     if not all(found):
         return Risk.NONE
-    negations = positions.get((language, "neg"), [])
     best = Risk.NONE
     for anchor in min(found, key=len):
         # Only words within the window of an anchor can share a placement with it.
@@ -239,9 +248,9 @@ def _rule_level(rule: NearRule, language: str, positions: dict[Tag, list[int]], 
             first, last = min(placement), max(placement)
             if last - first > rule.window or _guarded(rule, language, placement, positions, tags):
                 continue
-            negated = any(
-                first - NEGATION_REACH <= n <= last and n not in placement for n in negations
-            )
+            readings = _readings(language, placement, tags)
+            negations = _positions(positions, readings, ("neg",))
+            negated = _negated(negations, first, last, placement, readings, tags)
             level = rule.level
             if negated and rule.negated != "keep":
                 level = Risk(max(level - 1, 0)) if rule.negated == "lower" else Risk.NONE
@@ -249,6 +258,22 @@ def _rule_level(rule: NearRule, language: str, positions: dict[Tag, list[int]], 
             if best == rule.level:
                 return best
     return best
+
+
+def _negated(negations, first: int, last: int, placement, languages, tags) -> bool:
+    """Tell whether a "not" governs the span: inside it, just before it, or further before
+    with only words of intending or thinking between ("not really thinking of killing...")."""
+    for n in negations:
+        if n in placement or n > last:
+            continue
+        if first - NEGATION_REACH <= n:
+            return True
+        between = range(n + 1, first)
+        if first - n <= LOWER_REACH and all(
+            any((lang, "neg_bridge") in tags[b] for lang in languages) for b in between
+        ):
+            return True
+    return False
 
 
 def _positions(positions: dict[Tag, list[int]], languages, concepts) -> list[int]:
@@ -266,8 +291,7 @@ def _guarded(rule: NearRule, language: str, placement, positions, tags) -> bool:
     """
     if not rule.unless and not rule.unless_before:
         return False
-    readings = {language}.union(*({lang for lang, _ in tags[p]} for p in placement))
-    languages = [lang for lang in readings if all(_reads(tags[p], lang) for p in placement)]
+    languages = _readings(language, placement, tags)
     # A phrase ("mein letzter Tag") spans all its words, so its guards are measured from its ends.
     first = min(_run_end(p, c, tags, -1) for p, c in zip(placement, rule.concepts, strict=True))
     last = max(_run_end(p, c, tags, 1) for p, c in zip(placement, rule.concepts, strict=True))
@@ -279,6 +303,12 @@ def _guarded(rule: NearRule, language: str, placement, positions, tags) -> bool:
         return True
     guards_before = _positions(positions, languages, rule.unless_before)
     return any(first - rule.reach <= g < first for g in guards_before)
+
+
+def _readings(language: str, placement, tags) -> list[str]:
+    """Return the languages every word of the placement can be read in (the rule's first)."""
+    readings = {language}.union(*({lang for lang, _ in tags[p]} for p in placement))
+    return [lang for lang in readings if all(_reads(tags[p], lang) for p in placement)]
 
 
 def _run_end(position: int, concept: str, tags, step: int) -> int:

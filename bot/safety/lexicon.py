@@ -25,7 +25,7 @@ names must have words in some data file.
 """
 
 import tomllib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import IntEnum
 from functools import lru_cache
 from importlib import resources
@@ -67,6 +67,7 @@ class Pattern:
     language: str
     level: Risk  # Risk.NONE for a benign pattern, which hides the words it covers
     pieces: tuple[Piece, ...]
+    negatable: bool = True  # False when a "not" is part of the pattern ("{neg} ~ {want} to live")
 
 
 @dataclass(frozen=True)
@@ -204,6 +205,7 @@ def load_lexicon() -> Lexicon:
             lexicon.languages.append(language)
         defined[language] = _add_language(lexicon, language, data)
     _check_concepts(lexicon, defined)
+    _mark_negatable(lexicon)
     lexicon.rules = _read_rules(tomllib.loads((folder / "rules.toml").read_text("utf-8")))
     _check_rules(lexicon.rules, defined)
     lexicon.rules_by_key = _index_rules(lexicon)
@@ -235,3 +237,20 @@ def _index_rules(lexicon: Lexicon) -> dict[str, tuple[NearRule, ...]]:
         key = min(rule.concepts, key=lambda concept: sizes.get(concept, 0))
         index.setdefault(key, []).append(rule)
     return {key: tuple(rules) for key, rules in index.items()}
+
+
+def _mark_negatable(lexicon: Lexicon) -> None:
+    """Tell apart the patterns that say "not" themselves: a "not" before them is theirs."""
+    negations = {
+        (language, word)
+        for word, tags in lexicon.exact.items()
+        for language, concept in tags
+        if concept == "neg"
+    }
+    for patterns in lexicon.anchored.values():
+        for index, pattern in enumerate(patterns):
+            says_not = any(
+                piece.key == "neg" or (pattern.language, piece.key[1:]) in negations
+                for piece in pattern.pieces
+            )
+            patterns[index] = replace(pattern, negatable=not says_not)
