@@ -4,8 +4,10 @@ python bench/crisis.py [--misses] [--rounds 20]
 
 Prints recall, HIGH recall and false alarms per language for tests/crisis/eval_set.tsv (the
 set the detector was tuned on), heldout_set.tsv (never tuned on), dev_set.tsv (written to
-generalise the detector by structure, and tuned on), blind_set.tsv and blind2_set.tsv (each
-written by someone who never saw bot/safety or the other sets), then p50/p99 latency per message with a cold cache
+generalise the detector by structure, and tuned on), blind_set.tsv (written by someone who
+never saw bot/safety or the other sets; burned on 2026-11-30, when its misses were used for
+development) and blind2_set.tsv (a second set written blind), then p50/p99 latency per
+message with a cold cache
 (first pass), warm, and warm taking each message's best pass (what the code costs, without
 the other processes that share the machine), and ends with the line
 `crisis: recall=R false_alarm=F p99_us=P n=N` for the tuned set. --misses lists the tuned
@@ -86,7 +88,7 @@ def main() -> None:
     print_scores("eval_set.tsv, tuned on", tuned)
     print_scores("heldout_set.tsv, never tuned on", heldout)
     print_scores("dev_set.tsv, written to generalise, tuned on", load(DEV_SET))
-    print_scores("blind_set.tsv, written blind, never tuned on", load(BLIND_SET))
+    print_scores("blind_set.tsv, written blind, burned: used for development", load(BLIND_SET))
     print_scores("blind2_set.tsv, a second set written blind, never tuned on", load(BLIND2_SET))
     if args.misses:
         for example in tuned:

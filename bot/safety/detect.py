@@ -3,10 +3,10 @@
 Steps: normalise the text into tokens; tag each token with the concepts it is a word of, in
 each language (exactly, by stem, or misspelt); hide the words of benign idioms ("dead tired",
 "killing it at the gym"); then the data's phrase patterns and rules.toml's concept rules
-decide the level. Never logs or returns the words, only the names of the rules that fired.
+(bot/safety/rules.py) decide the level; a "not" before a high pattern only asks gently. Never
+logs or returns the words, only the names of the rules that fired.
 """
 
-import itertools
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -20,22 +20,20 @@ from bot.safety.lexicon import (
     NUMBER,
     UNIT,
     Lexicon,
-    NearRule,
     Pattern,
     Piece,
     Risk,
     Tag,
+    Tags,
+    has_concept,
     load_lexicon,
 )
 from bot.safety.normalise import normalise
+from bot.safety.rules import negated, rules_fired
 
-NEGATION_REACH = 3  # words before a rule's span in which a "not" still counts
-LOWER_REACH = 6  # ...when only words of intending stand between ("not planning to...")
 MANY_BELOW = 1000  # from here a number is more likely a year or a code than a count
-GUARD_DENIAL = 4  # a "not" this close before a guard word denies it ("not for camping")
 COMPOUND_MIN = 3  # letters a compound needs before its head ("västerbron", not "bron")
 _CENSOR_GUESSES = ("a", "e", "i", "o", "u", "")  # what "*" hid in "k*ll" or "s*icide"
-Tags = frozenset[Tag]
 
 
 @dataclass(frozen=True)
@@ -59,7 +57,7 @@ def explain(text: str) -> Assessment:
     phrases = _tag_phrases(lexicon, tokens, tags)
     _tag_counts(tokens, tags)
     _hide_benign(lexicon, tokens, tags, phrases)
-    fired = _patterns_fired(lexicon, tokens, tags) + _rules_fired(lexicon, tags)
+    fired = _patterns_fired(lexicon, tokens, tags) + rules_fired(lexicon, tags)
     level = max((level for _, level in fired), default=Risk.NONE)
     return Assessment(level, tuple(sorted({name for name, _ in fired})))
 
@@ -140,15 +138,11 @@ def _tag_counts(tokens: list[str], tags: list[Tags]) -> None:
         before = tokens[position - 1] if position else ""
         if after.isdigit() or before.isdigit():
             continue  # "10 30" was a clock time
-        if position + 1 < len(tokens) and _has_concept(tags[position + 1], UNIT):
+        if position + 1 < len(tokens) and has_concept(tags[position + 1], UNIT):
             continue
-        if position and _has_concept(tags[position - 1], CLOCK):
+        if position and has_concept(tags[position - 1], CLOCK):
             continue
         tags[position] = tags[position] | {(COMMON, MANY)}
-
-
-def _has_concept(tags: Tags, concept: str) -> bool:
-    return any(tag_concept == concept for _, tag_concept in tags)
 
 
 def _hide_benign(lexicon: Lexicon, tokens: list[str], tags: list[Tags], phrases) -> None:
@@ -172,7 +166,7 @@ def _patterns_fired(lexicon: Lexicon, tokens: list[str], tags: list[Tags]) -> li
         level = pattern.level
         if level == Risk.HIGH and pattern.negatable:
             negations = [n for n in range(end) if (pattern.language, "neg") in tags[n]]
-            if _negated(negations, start, end - 1, (), (pattern.language,), tags):
+            if negated(negations, start, end - 1, (), (pattern.language,), tags):
                 level = Risk.CONCERN
         fired.append((pattern.name, level))
     return fired
@@ -211,122 +205,3 @@ def _match(pieces: tuple[Piece, ...], index: int, language: str, tokens, tags, a
 
 def _fits(piece: Piece, language: str, tags: Tags) -> bool:
     return (language, piece.key) in tags or (COMMON, piece.key) in tags
-
-
-def _rules_fired(lexicon: Lexicon, tags: list[Tags]) -> list:
-    positions: dict[Tag, list[int]] = {}
-    for position, token_tags in enumerate(tags):
-        for tag in token_tags:
-            positions.setdefault(tag, []).append(position)
-    concepts: dict[str, set[str]] = {}
-    for language, concept in positions:
-        concepts.setdefault(language, set()).add(concept)
-    common = concepts.pop(COMMON, set())
-    readable = [(language, present | common) for language, present in concepts.items()]
-    fired = []
-    for language, present in readable:
-        for concept in present:
-            for rule in lexicon.rules_by_key.get(concept, ()):
-                if not present.issuperset(rule.concepts):
-                    continue
-                level = _rule_level(rule, language, positions, tags)
-                if level > Risk.NONE:
-                    fired.append((rule.name, level))
-    return fired
-
-
-def _rule_level(rule: NearRule, language: str, positions: dict[Tag, list[int]], tags) -> Risk:
-    """Return the rule's level for the best placement of its concepts, after negation."""
-    found = [_positions(positions, (language,), (c,)) for c in rule.concepts]
-    if not all(found):
-        return Risk.NONE
-    best = Risk.NONE
-    for anchor in min(found, key=len):
-        # Only words within the window of an anchor can share a placement with it.
-        near = [[p for p in ps if abs(p - anchor) <= rule.window] for ps in found]
-        for placement in itertools.product(*near):
-            first, last = min(placement), max(placement)
-            if last - first > rule.window or _guarded(rule, language, placement, positions, tags):
-                continue
-            readings = _readings(language, placement, tags)
-            negations = _positions(positions, readings, ("neg",))
-            negated = _negated(negations, first, last, placement, readings, tags)
-            level = rule.level
-            if negated and rule.negated != "keep":
-                level = Risk(max(level - 1, 0)) if rule.negated == "lower" else Risk.NONE
-            best = max(best, level)
-            if best == rule.level:
-                return best
-    return best
-
-
-def _negated(negations, first: int, last: int, placement, languages, tags) -> bool:
-    """Tell whether a "not" governs the span: inside it, just before it, or further before
-    with only words of intending or thinking between ("not really thinking of killing...")."""
-    for n in negations:
-        if n in placement or n > last:
-            continue
-        if first - NEGATION_REACH <= n:
-            return True
-        between = range(n + 1, first)
-        if first - n <= LOWER_REACH and all(
-            any((lang, "neg_bridge") in tags[b] for lang in languages) for b in between
-        ):
-            return True
-    return False
-
-
-def _positions(positions: dict[Tag, list[int]], languages, concepts) -> list[int]:
-    """Return where words of any of the concepts stand, in the languages or in common."""
-    return sorted(
-        {p for c in concepts for lang in (*languages, COMMON) for p in positions.get((lang, c), [])}
-    )
-
-
-def _guarded(rule: NearRule, language: str, placement, positions, tags) -> bool:
-    """Tell whether a guard word stands in or around the placement (or just before it).
-
-    Guards count in every language the placement's words can be read in: "overdose" is a
-    word of several languages, and "fertiliser" beside it guards it in all of them.
-    """
-    if not rule.unless and not rule.unless_before:
-        return False
-    languages = _readings(language, placement, tags)
-    # A phrase ("mein letzter Tag") spans all its words, so its guards are measured from its ends.
-    first = min(_run_end(p, c, tags, -1) for p, c in zip(placement, rule.concepts, strict=True))
-    last = max(_run_end(p, c, tags, 1) for p, c in zip(placement, rule.concepts, strict=True))
-    negations = _positions(positions, languages, ("neg",))
-    guards = [g for g in _positions(positions, languages, rule.unless) if g not in placement]
-    # A guard denied once is denied wherever it is said: "poison for rats, but not for rats".
-    denied = {tags[g] for g in guards if _denied(g, first, placement, negations)}
-    if any(first - rule.reach <= g <= last + rule.reach and tags[g] not in denied for g in guards):
-        return True
-    guards_before = _positions(positions, languages, rule.unless_before)
-    return any(first - rule.reach <= g < first for g in guards_before)
-
-
-def _readings(language: str, placement, tags) -> list[str]:
-    """Return the languages every word of the placement can be read in (the rule's first)."""
-    readings = {language}.union(*({lang for lang, _ in tags[p]} for p in placement))
-    return [lang for lang in readings if all(_reads(tags[p], lang) for p in placement)]
-
-
-def _run_end(position: int, concept: str, tags, step: int) -> int:
-    """Return the last position, going by `step`, of the run of words tagged with the concept."""
-    while 0 <= position + step < len(tags) and _has_concept(tags[position + step], concept):
-        position += step
-    return position
-
-
-def _denied(guard: int, first: int, placement, negations: list[int]) -> bool:
-    """Tell whether the message denies the guard: "a rope. not for camping", "nicht für die Wäsche".
-
-    Only a negation after the span's start counts; one before it negates the span itself.
-    """
-    return any(
-        first < n < guard and guard - n <= GUARD_DENIAL and n not in placement for n in negations
-    )
-
-
-def _reads(token_tags: Tags, language: str) -> bool:
-    return any(lang in (language, COMMON) for lang, _ in token_tags)

@@ -41,6 +41,7 @@ CLOCK = "clock"  # words before a number that make it a time ("at 10")
 GAP_WORDS = 3
 GUARD_REACH = 3  # words around a rule's span in which a guard ("chopping", "she") still counts
 Tag = tuple[str, str]  # (language, concept) or (language, "=word") for a literal
+Tags = frozenset[Tag]  # the tags of one word of a message
 
 
 class Risk(IntEnum):
@@ -52,6 +53,11 @@ class Risk(IntEnum):
 
 
 LEVELS = {"concern": Risk.CONCERN, "high": Risk.HIGH}
+
+
+def has_concept(tags: Tags, concept: str) -> bool:
+    """Tell whether a word is tagged with the concept in some language."""
+    return any(tag_concept == concept for _, tag_concept in tags)
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,9 @@ HERE = Path(__file__).parent
 EVAL_SET = HERE / "eval_set.tsv"
 HELDOUT_SET = HERE / "heldout_set.tsv"
 DEV_SET = HERE / "dev_set.tsv"  # written to generalise by structure, and tuned on
-BLIND_SET = HERE / "blind_set.tsv"  # written without sight of bot/safety; reported, never asserted
+# Written without sight of bot/safety, then burned: used for development since the second
+# generation (2026-11-30).
+BLIND_SET = HERE / "blind_set.tsv"
 BLIND2_SET = (
     HERE / "blind2_set.tsv"
 )  # a second blind set, by another hand; reported, never asserted

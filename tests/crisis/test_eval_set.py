@@ -1,5 +1,7 @@
 """The detector against the hand-written evaluation set (figures: bench/crisis.py)."""
 
+import itertools
+
 from bot.safety import Risk, assess
 from tests.crisis.evalset import (
     BLIND2_SET,
@@ -50,9 +52,11 @@ def test_recall_false_alarms_and_high_on_the_dev_set():
 
 
 def test_sets_share_no_message():
+    """The blind set was written apart and shares common short phrasings; these three do not."""
     sets = [load(path) for path in (EVAL_SET, HELDOUT_SET, DEV_SET)]
-    texts = [{e.text for e in examples} for examples in sets]
-    assert not texts[0] & texts[1] and not texts[0] & texts[2] and not texts[1] & texts[2]
+    texts = [{e.text.lower() for e in examples} for examples in sets]
+    for first, second in itertools.combinations(texts, 2):
+        assert not first & second
 
 
 def test_heldout_set_is_readable_and_apart():
@@ -62,7 +66,7 @@ def test_heldout_set_is_readable_and_apart():
 
 
 def test_blind_set_is_big_enough_and_covers_every_language():
-    """Size and coverage only: the detector's figures on it are reported by bench/crisis.py."""
+    """The first blind set: burned, it is development data now (see its header)."""
     examples = load(BLIND_SET)
     assert len(examples) >= 450
     assert sum(e.risky for e in examples) >= 300
@@ -76,6 +80,14 @@ def test_blind_set_is_big_enough_and_covers_every_language():
     assert sum(e.risky for e in english) > max(
         sum(e.risky for e in examples if e.language == other) for other in LANGUAGES - {"en"}
     )
+
+
+def test_recall_false_alarms_and_high_on_the_burned_blind_set():
+    """Its misses shaped the second generation, so it is held like the dev set."""
+    total = score(load(BLIND_SET), assess)["all"]
+    assert total.recall >= 0.96
+    assert total.false_alarm <= 0.03
+    assert total.high_recall >= 0.95
 
 
 def test_second_blind_set_is_big_enough_and_covers_every_language():
