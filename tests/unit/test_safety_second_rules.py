@@ -64,6 +64,7 @@ def test_second_structure_and_its_ordinary_twin(text, level):
     "text",
     [
         "don't worry, I would never kill myself",
+        "I'm not a burden, my therapist reminded me",
         "I'm not really thinking about killing myself",
         "keine Sorge, ich bringe mich nicht um",
         "je ne vais pas me tuer, t'inquiète",
