@@ -27,7 +27,7 @@ names must have words in some data file.
 import tomllib
 from dataclasses import dataclass, field, replace
 from enum import IntEnum
-from functools import lru_cache
+from functools import cache, lru_cache
 from importlib import resources
 
 from bot.safety.normalise import normalise
@@ -124,10 +124,15 @@ class Lexicon:
 
 def entry_words(entry: str) -> list[str]:
     """Normalise a data-file entry exactly as a message is normalised."""
-    words = normalise(entry.strip("*"))
+    words = _normalised(entry.strip("*"))
     if not words:
         raise ValueError(f"lexicon entry {entry!r} normalises to nothing")
-    return words
+    return list(words)
+
+
+@cache  # the same word stands in many concepts and languages
+def _normalised(entry: str) -> tuple[str, ...]:
+    return tuple(normalise(entry))
 
 
 def _parse_pattern(lexicon: Lexicon, language: str, text: str) -> tuple[Piece, ...]:
@@ -215,6 +220,7 @@ def load_lexicon() -> Lexicon:
     lexicon.rules = _read_rules(tomllib.loads((folder / "rules.toml").read_text("utf-8")))
     _check_rules(lexicon.rules, defined)
     lexicon.rules_by_key = _index_rules(lexicon)
+    _normalised.cache_clear()  # needed only while reading the files
     lexicon.guard_concepts = frozenset(
         concept for rule in lexicon.rules for concept in (*rule.unless, *rule.unless_before)
     )

@@ -80,6 +80,8 @@ def _cyrillic_word(word: str, mostly_cyrillic: bool) -> str:
 
 def _clean_token(raw: str) -> list[str]:
     """Fold one raw token: numbers stay numbers, "10km" splits, look-alike symbols fold."""
+    if raw.isalpha():  # letters only (most tokens): nothing to fold but doubled letters
+        return [_REPEATS.sub(r"\1", raw)]
     if raw.isdigit():
         return [raw]
     unit = _NUMBER_UNIT.match(raw)
